@@ -1,0 +1,209 @@
+"""Master data in the Django admin.
+
+Status fields are read-only here: states change only through
+``inquiries.workflow``. Audit events can be read, never changed.
+"""
+
+from django import forms
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from inquiries.deadlines import default_submission_deadline
+from inquiries.forms import QuestionInlineFormSet
+from inquiries.models import (
+    Answer,
+    AuditEvent,
+    Committee,
+    CoSignature,
+    Councillor,
+    Department,
+    Faction,
+    Inquiry,
+    Meeting,
+    Question,
+    StaffMembership,
+)
+
+
+@admin.register(Committee)
+class CommitteeAdmin(admin.ModelAdmin):
+    list_display = ["short_name", "name", "kind", "submission_deadline_days", "is_active"]
+    list_filter = ["kind", "is_active"]
+    search_fields = ["name", "short_name"]
+
+
+class MeetingForm(forms.ModelForm):
+    class Meta:
+        model = Meeting
+        fields = ["committee", "starts_at", "location", "submission_deadline", "is_cancelled"]
+
+    def clean(self):
+        data = super().clean()
+        committee, starts_at = data.get("committee"), data.get("starts_at")
+        if not data.get("submission_deadline") and committee and starts_at:
+            days = committee.submission_deadline_days
+            data["submission_deadline"] = default_submission_deadline(starts_at, days)
+        return data
+
+
+@admin.register(Meeting)
+class MeetingAdmin(admin.ModelAdmin):
+    form = MeetingForm
+    list_display = ["__str__", "committee", "starts_at", "submission_deadline", "location"]
+    list_filter = ["committee", "is_cancelled", ("starts_at", admin.DateFieldListFilter)]
+    search_fields = ["committee__name", "committee__short_name", "location"]
+    list_select_related = ["committee"]
+    date_hierarchy = "starts_at"
+
+
+@admin.register(Faction)
+class FactionAdmin(admin.ModelAdmin):
+    list_display = ["name", "short_name", "kind", "is_active"]
+    list_filter = ["kind", "is_active"]
+    search_fields = ["name", "short_name"]
+
+
+@admin.register(Councillor)
+class CouncillorAdmin(admin.ModelAdmin):
+    list_display = ["last_name", "first_name", "title", "faction", "user", "is_active"]
+    list_filter = ["faction", "is_active", "committees"]
+    search_fields = ["first_name", "last_name", "email", "user__username"]
+    list_select_related = ["faction", "user"]
+    autocomplete_fields = ["user"]
+    filter_horizontal = ["committees"]
+
+
+class StaffMembershipInline(admin.TabularInline):
+    model = StaffMembership
+    extra = 0
+    autocomplete_fields = ["user"]
+
+
+@admin.register(Department)
+class DepartmentAdmin(admin.ModelAdmin):
+    list_display = ["code", "name", "kind", "parent", "is_active"]
+    list_filter = ["kind", "parent", "is_active"]
+    search_fields = ["code", "name"]
+    list_select_related = ["parent"]
+    inlines = [StaffMembershipInline]
+
+
+@admin.register(StaffMembership)
+class StaffMembershipAdmin(admin.ModelAdmin):
+    list_display = ["user", "department", "role"]
+    list_filter = ["role", "department"]
+    search_fields = ["user__username", "user__last_name", "department__code", "department__name"]
+    list_select_related = ["user", "department"]
+    autocomplete_fields = ["user", "department"]
+
+
+class QuestionInline(admin.StackedInline):
+    model = Question
+    formset = QuestionInlineFormSet
+    extra = 0
+    fields = ["number", "text", "status", "lead_department", "contributing_departments", "answer"]
+    readonly_fields = ["status"]
+    autocomplete_fields = ["lead_department"]
+    filter_horizontal = ["contributing_departments"]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "answer":
+            inquiry_id = request.resolver_match.kwargs.get("object_id")
+            kwargs["queryset"] = Answer.objects.filter(inquiry_id=inquiry_id)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class CoSignatureInline(admin.TabularInline):
+    model = CoSignature
+    extra = 0
+    autocomplete_fields = ["councillor"]
+
+
+class AuditEventInline(admin.TabularInline):
+    model = AuditEvent
+    extra = 0
+    can_delete = False
+    fields = ["created_at", "actor", "action", "question", "from_state", "to_state", "comment"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Inquiry)
+class InquiryAdmin(admin.ModelAdmin):
+    list_display = ["subject", "number", "status", "author", "meeting", "submitted_at"]
+    list_filter = [
+        "status",
+        "received_via",
+        "meeting__committee",
+        "author__faction",
+        "number_year",
+    ]
+    search_fields = ["subject", "preamble", "questions__text", "author__last_name"]
+    list_select_related = ["author", "meeting__committee"]
+    autocomplete_fields = ["author", "meeting", "faction"]
+    readonly_fields = [
+        "status",
+        "number_year",
+        "number_sequence",
+        "created_at",
+        "updated_at",
+        "submitted_at",
+        "registered_at",
+        "answered_at",
+        "published_at",
+    ]
+    inlines = [QuestionInline, CoSignatureInline, AuditEventInline]
+
+    @admin.display(description=_("number"), ordering="number_sequence")
+    def number(self, obj):
+        return obj.number
+
+
+@admin.register(Question)
+class QuestionAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "inquiry", "status", "lead_department"]
+    list_filter = ["status", "lead_department"]
+    search_fields = ["text", "inquiry__subject"]
+    list_select_related = ["inquiry", "lead_department"]
+    readonly_fields = ["status"]
+    autocomplete_fields = ["inquiry", "lead_department", "answer"]
+
+
+@admin.register(Answer)
+class AnswerAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "inquiry", "department", "is_holding_answer", "approved_at"]
+    list_filter = ["department", "is_holding_answer"]
+    search_fields = ["text", "inquiry__subject"]
+    list_select_related = ["inquiry", "department"]
+    readonly_fields = ["version", "drafted_by", "approved_by", "approved_at"]
+    autocomplete_fields = ["inquiry", "department"]
+
+
+@admin.register(AuditEvent)
+class AuditEventAdmin(admin.ModelAdmin):
+    list_display = [
+        "created_at",
+        "inquiry",
+        "question",
+        "actor",
+        "action",
+        "from_state",
+        "to_state",
+    ]
+    list_filter = ["action", "is_public", ("created_at", admin.DateFieldListFilter)]
+    search_fields = ["inquiry__subject", "comment", "actor__username"]
+    list_select_related = ["inquiry", "question", "actor"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -1,0 +1,62 @@
+"""The audit trail: one row for every change of state, never edited or deleted."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class AuditEventQuerySet(models.QuerySet):
+    def public(self):
+        return self.filter(is_public=True)
+
+
+class AuditEvent(models.Model):
+    inquiry = models.ForeignKey(
+        "Inquiry", on_delete=models.PROTECT, related_name="events", verbose_name=_("inquiry")
+    )
+    question = models.ForeignKey(
+        "Question",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="events",
+        verbose_name=_("question"),
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("actor"),
+    )
+    created_at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
+    action = models.CharField(_("action"), max_length=40)
+    from_state = models.CharField(_("from"), max_length=20, blank=True)
+    to_state = models.CharField(_("to"), max_length=20, blank=True)
+    comment = models.TextField(_("comment"), blank=True)
+    is_public = models.BooleanField(_("shown on the public timeline"), default=False)
+
+    objects = AuditEventQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("audit event")
+        verbose_name_plural = _("audit events")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return (
+            f"{self.created_at:%d.%m.%Y %H:%M} {self.action}: {self.from_state} → {self.to_state}"
+        )
+
+    @property
+    def to_state_label(self) -> str:
+        """The human label of the state this event led to."""
+        from inquiries.models.inquiry import Inquiry, Question
+
+        choices = Question.Status if self.question_id else Inquiry.Status
+        try:
+            return choices(self.to_state).label
+        except ValueError:
+            return self.to_state

@@ -1,0 +1,304 @@
+"""Inquiries (Anfragen), their numbered questions and the answers to them.
+
+Status fields change only through ``inquiries.workflow``.
+"""
+
+from django.conf import settings
+from django.core.validators import MaxLengthValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.db.models.functions import Length
+from django.db.models.lookups import LessThanOrEqual
+from django.urls import reverse
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
+
+from inquiries.models.administration import Department
+from inquiries.models.council import Councillor, Faction, Meeting
+
+# Longest text of one question, in characters (the database enforces it too).
+QUESTION_MAX_LENGTH = 5000
+
+
+class InquiryQuerySet(models.QuerySet):
+    def published(self):
+        """What the public may see. Every public page starts here."""
+        return self.filter(status=Inquiry.Status.PUBLISHED)
+
+    def with_listing_relations(self):
+        return self.select_related(
+            "author__faction", "faction", "meeting__committee"
+        ).prefetch_related("cosigners")
+
+
+class Inquiry(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        SUBMITTED = "submitted", _("Submitted")
+        REGISTERED = "registered", _("Registered")
+        ANSWERED = "answered", _("Answered")
+        PUBLISHED = "published", _("Published")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+        REJECTED = "rejected", _("Rejected")
+
+    class Channel(models.TextChoices):
+        PORTAL = "portal", _("Portal")
+        PAPER = "paper", _("On paper")
+        EMAIL = "email", _("By email")
+
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.PROTECT, related_name="inquiries", verbose_name=_("meeting")
+    )
+    author = models.ForeignKey(
+        Councillor, on_delete=models.PROTECT, related_name="inquiries", verbose_name=_("author")
+    )
+    cosigners = models.ManyToManyField(
+        Councillor,
+        through="CoSignature",
+        related_name="cosigned_inquiries",
+        blank=True,
+        verbose_name=_("co-signers"),
+    )
+    faction = models.ForeignKey(
+        Faction,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="inquiries",
+        verbose_name=_("faction"),
+        help_text=_("Set for a faction inquiry (Fraktionsanfrage)."),
+    )
+    subject = models.CharField(_("subject"), max_length=300)
+    preamble = models.TextField(
+        _("preamble"),
+        blank=True,
+        help_text=_("The text before the questions. Line breaks are kept."),
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status, default=Status.DRAFT, db_index=True
+    )
+    received_via = models.CharField(
+        _("received via"), max_length=10, choices=Channel, default=Channel.PORTAL
+    )
+    # The number is assigned at registration: "2022/0017" is year 2022, sequence 17.
+    number_year = models.PositiveSmallIntegerField(_("year of the number"), null=True, blank=True)
+    number_sequence = models.PositiveIntegerField(_("sequence number"), null=True, blank=True)
+    due_date = models.DateField(_("due date"), null=True, blank=True)
+
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+    registered_at = models.DateTimeField(_("registered"), null=True, blank=True)
+    answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
+    published_at = models.DateTimeField(_("published"), null=True, blank=True)
+
+    objects = InquiryQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("inquiry")
+        verbose_name_plural = _("inquiries")
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(subject=""),
+                name="inquiry_subject_not_empty",
+                violation_error_message=_("An inquiry needs a subject."),
+            ),
+            models.UniqueConstraint(
+                fields=["number_year", "number_sequence"],
+                name="inquiry_number_unique_per_year",
+                violation_error_message=_("This number is already taken in that year."),
+            ),
+            models.CheckConstraint(
+                condition=(
+                    Q(number_year__isnull=True, number_sequence__isnull=True)
+                    | Q(number_year__isnull=False, number_sequence__gte=1)
+                ),
+                name="inquiry_number_complete",
+                violation_error_message=_(
+                    "A number needs both a year and a sequence of 1 or more."
+                ),
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "-published_at"])]
+
+    def __str__(self):
+        return self.subject
+
+    def get_absolute_url(self):
+        return reverse("inquiries:detail", args=[self.pk])
+
+    @property
+    def number(self) -> str:
+        """The registered number, such as "2022/0017", or an empty string."""
+        if self.number_year is None:
+            return ""
+        return f"{self.number_year}/{self.number_sequence:04d}"
+
+
+class CoSignature(models.Model):
+    inquiry = models.ForeignKey(
+        Inquiry, on_delete=models.CASCADE, related_name="cosignatures", verbose_name=_("inquiry")
+    )
+    councillor = models.ForeignKey(
+        Councillor,
+        on_delete=models.PROTECT,
+        related_name="cosignatures",
+        verbose_name=_("councillor"),
+    )
+    confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("co-signature")
+        verbose_name_plural = _("co-signatures")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["inquiry", "councillor"],
+                name="cosignature_unique",
+                violation_error_message=_("This councillor already co-signs the inquiry."),
+            )
+        ]
+
+    def __str__(self):
+        return str(self.councillor)
+
+
+class Question(models.Model):
+    class Status(models.TextChoices):
+        NEW = "new", _("New")
+        ROUTED = "routed", _("Routed")
+        DRAFTING = "drafting", _("Answer being drafted")
+        IN_REVIEW = "in_review", _("In review")
+        APPROVED = "approved", _("Approved")
+
+    inquiry = models.ForeignKey(
+        Inquiry, on_delete=models.CASCADE, related_name="questions", verbose_name=_("inquiry")
+    )
+    number = models.PositiveSmallIntegerField(_("number"), validators=[MinValueValidator(1)])
+    text = models.TextField(_("text"), validators=[MaxLengthValidator(QUESTION_MAX_LENGTH)])
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status, default=Status.NEW, db_index=True
+    )
+    lead_department = models.ForeignKey(
+        Department,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="lead_questions",
+        verbose_name=_("lead department"),
+    )
+    contributing_departments = models.ManyToManyField(
+        Department,
+        blank=True,
+        related_name="contributing_questions",
+        verbose_name=_("contributing departments"),
+    )
+    answer = models.ForeignKey(
+        "Answer",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="questions",
+        verbose_name=_("answer"),
+        help_text=_("Several questions may share one answer (grouped answer)."),
+    )
+
+    class Meta:
+        verbose_name = _("question")
+        verbose_name_plural = _("questions")
+        ordering = ["inquiry", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["inquiry", "number"],
+                name="question_number_unique_per_inquiry",
+                violation_error_message=_("Each question number may appear only once."),
+            ),
+            models.CheckConstraint(
+                condition=Q(number__gte=1),
+                name="question_number_positive",
+                violation_error_message=_("Question numbers start at 1."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(text=""),
+                name="question_text_not_empty",
+                violation_error_message=_("A question needs a text."),
+            ),
+            models.CheckConstraint(
+                condition=LessThanOrEqual(Length("text"), QUESTION_MAX_LENGTH),
+                name="question_text_max_length",
+                violation_error_message=format_lazy(
+                    _("A question may be at most {limit} characters long."),
+                    limit=QUESTION_MAX_LENGTH,
+                ),
+            ),
+        ]
+
+    def __str__(self):
+        return _("Question %(number)s") % {"number": self.number}
+
+    def get_absolute_url(self):
+        return f"{self.inquiry.get_absolute_url()}#frage-{self.number}"
+
+
+class Answer(models.Model):
+    """The answer of the administration to one or more questions of an inquiry."""
+
+    inquiry = models.ForeignKey(
+        Inquiry, on_delete=models.CASCADE, related_name="answers", verbose_name=_("inquiry")
+    )
+    department = models.ForeignKey(
+        Department,
+        on_delete=models.PROTECT,
+        related_name="answers",
+        verbose_name=_("department"),
+    )
+    text = models.TextField(_("text"), blank=True)
+    is_holding_answer = models.BooleanField(
+        _("holding answer"),
+        default=False,
+        help_text=_("An interim reply (Zwischennachricht) when the due date cannot be met."),
+    )
+    # Optimistic locking: a save must name the version it was based on.
+    version = models.PositiveIntegerField(_("version"), default=1)
+    drafted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("drafted by"),
+    )
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("approved by"),
+    )
+    approved_at = models.DateTimeField(_("approved"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("answer")
+        verbose_name_plural = _("answers")
+        ordering = ["inquiry", "pk"]
+
+    def __str__(self):
+        numbers = ", ".join(str(q.number) for q in self.questions.all())
+        return _("Answer to question(s) %(numbers)s") % {"numbers": numbers or "–"}
+
+
+class NumberSequence(models.Model):
+    """The last inquiry number handed out in a year; locked while a number is drawn."""
+
+    year = models.PositiveSmallIntegerField(_("year"), primary_key=True)
+    last = models.PositiveIntegerField(_("last number"), default=0)
+
+    class Meta:
+        verbose_name = _("number sequence")
+        verbose_name_plural = _("number sequences")
+
+    def __str__(self):
+        return f"{self.year}: {self.last}"

@@ -1,0 +1,26 @@
+"""Reads across models, with the joins that keep query counts constant."""
+
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404
+
+from inquiries.models import AuditEvent, Inquiry, Question
+
+
+def published_inquiries():
+    """Published inquiries for public lists, newest first."""
+    return Inquiry.objects.published().with_listing_relations().order_by("-published_at", "-pk")
+
+
+def inquiry_with_questions(queryset, pk: int) -> Inquiry:
+    """One inquiry with its questions, answers and public timeline (404 if not in ``queryset``)."""
+    questions = Question.objects.select_related("lead_department", "answer__department").order_by(
+        "number"
+    )
+    timeline = AuditEvent.objects.public().order_by("created_at", "pk")
+    return get_object_or_404(
+        queryset.with_listing_relations().prefetch_related(
+            Prefetch("questions", queryset=questions),
+            Prefetch("events", queryset=timeline, to_attr="public_events"),
+        ),
+        pk=pk,
+    )

@@ -1,0 +1,1 @@
+"""Smart City Index rankings: cities, thematic areas, editions and entries (see issue 7)."""

@@ -1,0 +1,61 @@
+"""Role personas (as healthchecks' alice/bob/charlie) and shared fixtures."""
+
+import os
+from dataclasses import dataclass
+
+import pytest
+from django.contrib.auth.models import Group, User
+
+from inquiries.models import Councillor, Department, StaffMembership
+from inquiries.permissions import OFFICE_GROUP
+from tests.factories import (
+    CouncillorFactory,
+    DepartmentFactory,
+    StaffMembershipFactory,
+    UserFactory,
+)
+
+# Playwright's sync API runs an event loop in the test thread; the ORM calls
+# that tests make beside it are synchronous and safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@dataclass
+class Personas:
+    councillor: User
+    cosigner: User
+    other_councillor: User
+    office: User
+    clerk_a: User
+    head_a: User
+    clerk_b: User
+    admin: User
+    department_a: Department
+    department_b: Department
+
+    @property
+    def councillor_profile(self) -> Councillor:
+        return self.councillor.councillor
+
+
+@pytest.fixture
+def personas(db) -> Personas:
+    department_a = DepartmentFactory(code="FB 12", name="Digitalisierung")
+    department_b = DepartmentFactory(code="FB 33", name="Bürgerdienste")
+    office = UserFactory(username="office")
+    office.groups.add(Group.objects.get_or_create(name=OFFICE_GROUP)[0])
+    admin = UserFactory(username="admin", is_staff=True, is_superuser=True)
+    return Personas(
+        councillor=CouncillorFactory(user__username="councillor").user,
+        cosigner=CouncillorFactory(user__username="cosigner").user,
+        other_councillor=CouncillorFactory(user__username="other").user,
+        office=office,
+        clerk_a=StaffMembershipFactory(user__username="clerk_a", department=department_a).user,
+        head_a=StaffMembershipFactory(
+            user__username="head_a", department=department_a, role=StaffMembership.Role.HEAD
+        ).user,
+        clerk_b=StaffMembershipFactory(user__username="clerk_b", department=department_b).user,
+        admin=admin,
+        department_a=department_a,
+        department_b=department_b,
+    )
