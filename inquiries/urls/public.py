@@ -2,8 +2,6 @@ from django.urls import path
 
 from inquiries.views import public
 
-app_name = "inquiries"
-
 urlpatterns = [
     path("", public.inquiry_list, name="list"),
     path("anfragen/<int:pk>/", public.inquiry_detail, name="detail"),

@@ -1,0 +1,23 @@
+"""Emails go out through the task queue, after the transaction commits."""
+
+import pytest
+from django.core import mail
+from django.db import transaction
+
+from inquiries.tasks import enqueue_on_commit, send_email
+
+
+@pytest.mark.django_db(transaction=True)
+def test_email_is_sent_only_after_commit():
+    with transaction.atomic():
+        enqueue_on_commit(send_email, "Betreff", "Text", ["rat@example.org", ""])
+        assert mail.outbox == []
+    assert [(m.subject, m.to) for m in mail.outbox] == [("Betreff", ["rat@example.org"])]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_email_is_dropped_with_the_rolled_back_transaction():
+    with pytest.raises(RuntimeError), transaction.atomic():
+        enqueue_on_commit(send_email, "Betreff", "Text", ["rat@example.org"])
+        raise RuntimeError
+    assert mail.outbox == []
