@@ -33,7 +33,9 @@ run: $(VENV)/.installed-run var/secret_key
 	$(BIN)/python manage.py load_demo > var/demo_logins.txt && \
 	echo && cat var/demo_logins.txt && \
 	echo && echo "Ratsportal läuft auf http://$(HOST):$(PORT)/ (Beenden mit Strg+C)" && echo && \
-	exec $(BIN)/python manage.py runserver --noreload $(HOST):$(PORT)
+	{ $(BIN)/python manage.py db_worker --interval 1 --no-reload > var/worker.log 2>&1 & worker=$$!; \
+	  trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	  $(BIN)/python manage.py runserver --noreload $(HOST):$(PORT); }
 
 test: $(VENV)/.installed-test
 	$(BIN)/ruff check .

@@ -12,15 +12,20 @@ from inquiries.deadlines import default_submission_deadline
 from inquiries.forms import QuestionInlineFormSet
 from inquiries.models import (
     Answer,
+    AnswerAttachment,
+    AnswerCorrection,
     AuditEvent,
     Committee,
+    Contribution,
     CoSignature,
     Councillor,
     Department,
     Faction,
     Inquiry,
     Meeting,
+    NumberSequence,
     Question,
+    ReplyDocument,
     StaffMembership,
 )
 
@@ -198,6 +203,89 @@ class AuditEventAdmin(admin.ModelAdmin):
     list_filter = ["action", "is_public", ("created_at", admin.DateFieldListFilter)]
     search_fields = ["inquiry__subject", "comment", "actor__username"]
     list_select_related = ["inquiry", "question", "actor"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Contribution)
+class ContributionAdmin(admin.ModelAdmin):
+    list_display = ["question", "department", "author", "created_at"]
+    list_filter = ["department"]
+    search_fields = ["text", "question__inquiry__subject"]
+    list_select_related = ["question__inquiry", "department", "author"]
+    autocomplete_fields = ["question", "department", "author"]
+
+
+@admin.register(AnswerAttachment)
+class AnswerAttachmentAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "answer", "content_type", "size", "created_at"]
+    list_filter = ["content_type"]
+    search_fields = ["original_name", "title", "answer__inquiry__subject"]
+    list_select_related = ["answer__inquiry"]
+    readonly_fields = ["size", "sha256", "content_type", "uploaded_by"]
+
+
+@admin.register(AnswerCorrection)
+class AnswerCorrectionAdmin(admin.ModelAdmin):
+    """Corrections are made through the workflow; the admin only shows them."""
+
+    list_display = ["answer", "corrected_by", "created_at"]
+    search_fields = ["reason", "previous_text", "answer__inquiry__subject"]
+    list_filter = [("created_at", admin.DateFieldListFilter)]
+    list_select_related = ["answer__inquiry", "corrected_by"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(ReplyDocument)
+class ReplyDocumentAdmin(admin.ModelAdmin):
+    """Reply PDFs are built by the portal; every released version is kept."""
+
+    list_display = ["inquiry", "version", "is_released", "size", "created_at"]
+    list_filter = ["is_released", ("created_at", admin.DateFieldListFilter)]
+    search_fields = ["inquiry__subject", "sha256"]
+    list_select_related = ["inquiry"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(CoSignature)
+class CoSignatureAdmin(admin.ModelAdmin):
+    list_display = ["inquiry", "councillor", "confirmed_at"]
+    list_filter = [("confirmed_at", admin.EmptyFieldListFilter)]
+    search_fields = ["inquiry__subject", "councillor__last_name", "councillor__first_name"]
+    list_select_related = ["inquiry", "councillor"]
+    autocomplete_fields = ["inquiry", "councillor"]
+
+
+@admin.register(NumberSequence)
+class NumberSequenceAdmin(admin.ModelAdmin):
+    """Numbers are drawn at registration only; the admin shows the counters."""
+
+    list_display = ["year", "last"]
+    search_fields = ["year"]
+    list_filter = ["year"]
 
     def has_add_permission(self, request):
         return False

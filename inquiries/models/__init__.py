@@ -1,13 +1,18 @@
 from inquiries.models.administration import Department, StaffMembership
+from inquiries.models.answering import AnswerAttachment, AnswerCorrection, Contribution
 from inquiries.models.audit import AuditEvent
 from inquiries.models.council import Committee, Councillor, Faction, Meeting
 from inquiries.models.inquiry import Answer, CoSignature, Inquiry, NumberSequence, Question
+from inquiries.models.reply import ReplyDocument
 
 __all__ = [
     "Answer",
+    "AnswerAttachment",
+    "AnswerCorrection",
     "AuditEvent",
     "CoSignature",
     "Committee",
+    "Contribution",
     "Councillor",
     "Department",
     "Faction",
@@ -15,5 +20,6 @@ __all__ = [
     "Meeting",
     "NumberSequence",
     "Question",
+    "ReplyDocument",
     "StaffMembership",
 ]

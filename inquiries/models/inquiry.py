@@ -258,6 +258,12 @@ class Answer(models.Model):
         default=False,
         help_text=_("An interim reply (Zwischennachricht) when the due date cannot be met."),
     )
+    holding_until = models.DateField(
+        _("final answer expected by"),
+        null=True,
+        blank=True,
+        help_text=_("The new date announced with a holding answer."),
+    )
     # Optimistic locking: a save must name the version it was based on.
     version = models.PositiveIntegerField(_("version"), default=1)
     drafted_by = models.ForeignKey(

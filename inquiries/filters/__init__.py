@@ -1,0 +1,1 @@
+"""django-filter FilterSets, one module per audience (public, office, department)."""

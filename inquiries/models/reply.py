@@ -1,0 +1,42 @@
+"""The formal reply letter (PDF) of an inquiry, every released version kept."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+def reply_path(instance, filename):
+    return f"replies/{instance.inquiry_id}/v{instance.version}-{instance.sha256[:12]}.pdf"
+
+
+class ReplyDocument(models.Model):
+    inquiry = models.ForeignKey(
+        "Inquiry", on_delete=models.PROTECT, related_name="replies", verbose_name=_("inquiry")
+    )
+    version = models.PositiveIntegerField(_("version"))
+    file = models.FileField(_("file"), upload_to=reply_path)
+    size = models.PositiveBigIntegerField(_("size in bytes"))
+    sha256 = models.CharField(_("SHA-256 of the file"), max_length=64)
+    content_hash = models.CharField(
+        _("hash of the content it was built from"),
+        max_length=64,
+        help_text=_("A reply whose content hash differs from the current content is stale."),
+    )
+    is_released = models.BooleanField(_("released"), default=False)
+    created_at = models.DateTimeField(_("built"), auto_now_add=True)
+    released_at = models.DateTimeField(_("released at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("reply document")
+        verbose_name_plural = _("reply documents")
+        ordering = ["inquiry", "-version"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["inquiry", "version"], name="reply_document_version_unique"
+            )
+        ]
+
+    def __str__(self):
+        return _("Reply to %(inquiry)s, version %(version)s") % {
+            "inquiry": self.inquiry,
+            "version": self.version,
+        }
