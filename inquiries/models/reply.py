@@ -1,6 +1,7 @@
 """The formal reply letter (PDF) of an inquiry, every released version kept."""
 
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 
@@ -40,3 +41,12 @@ class ReplyDocument(models.Model):
             "inquiry": self.inquiry,
             "version": self.version,
         }
+
+    def get_absolute_url(self):
+        """The public download address of exactly this version."""
+        return reverse("inquiries:reply_pdf_version", args=[self.inquiry_id, self.version])
+
+    @property
+    def download_name(self) -> str:
+        number = (self.inquiry.number or str(self.inquiry_id)).replace("/", "-")
+        return f"Antwort-Anfrage-{number}-v{self.version}.pdf"

@@ -111,3 +111,32 @@ def test_pagination_past_the_end_shows_last_page(client, published):
     response = client.get(reverse("inquiries:list"), {"seite": "999"})
     assert response.status_code == 200
     assert "Digitale Verwaltung in Herne" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_reply_pdf_serves_released_versions_only(client, personas, published, settings, tmp_path):
+    from django.core.files.base import ContentFile
+
+    from inquiries.models import ReplyDocument
+
+    settings.MEDIA_ROOT = tmp_path
+    url = reverse("inquiries:reply_pdf", args=[published.pk])
+    assert client.get(url).status_code == 404
+    for version, released in [(1, True), (2, True), (3, False)]:
+        body = f"%PDF-1.7 version {version}".encode()
+        document = ReplyDocument(
+            inquiry=published,
+            version=version,
+            size=len(body),
+            sha256=f"{version:064d}",
+            content_hash="x",
+            is_released=released,
+        )
+        document.file.save("ignored.pdf", ContentFile(body), save=False)
+        document.save()
+    response = client.get(url)
+    assert response["Content-Type"] == "application/pdf"
+    assert b"".join(response.streaming_content) == b"%PDF-1.7 version 2"
+    old = client.get(ReplyDocument.objects.get(version=1).get_absolute_url())
+    assert b"".join(old.streaming_content) == b"%PDF-1.7 version 1"
+    assert client.get(ReplyDocument.objects.get(version=3).get_absolute_url()).status_code == 404
