@@ -140,7 +140,7 @@ def file_sources(ctx: Context) -> list[Source]:
         Source(
             selectors.unpublished_files,
             ("pk",),
-            lambda row: [deleted(ctx.url("file", row.pk), "File", row)],
+            lambda row: [files.deleted_reply_file(ctx, row)],
         ),
     ]
 

@@ -43,7 +43,7 @@ def _one(queryset, **lookup):
     return row
 
 
-def _one_or_deleted(ctx, queryset, gone_queryset, serialize, object_id, type_name, pk):
+def _one_or_deleted(queryset, gone_queryset, serialize, serialize_gone, pk):
     """The object, or its deleted stub if it was published once, else 404."""
     row = queryset.filter(pk=pk).first()
     if row is not None:
@@ -51,7 +51,7 @@ def _one_or_deleted(ctx, queryset, gone_queryset, serialize, object_id, type_nam
     gone = gone_queryset.filter(pk=pk).first()
     if gone is None:
         raise NotFound
-    return oparl_response(deleted(object_id, type_name, gone))
+    return oparl_response(serialize_gone(gone))
 
 
 @oparl_view
@@ -147,12 +147,10 @@ def legislative_term(request, ctx, pk):
 @oparl_view
 def paper(request, ctx, pk):
     return _one_or_deleted(
-        ctx,
         selectors.published_inquiries(),
         selectors.unpublished_inquiries(),
         lambda row: papers.inquiry_paper(ctx, row),
-        ctx.url("paper", pk),
-        "Paper",
+        lambda row: deleted(ctx.url("paper", pk), "Paper", row),
         pk,
     )
 
@@ -160,12 +158,10 @@ def paper(request, ctx, pk):
 @oparl_view
 def reply_paper(request, ctx, pk):
     return _one_or_deleted(
-        ctx,
         selectors.published_inquiries(),
         selectors.unpublished_inquiries(),
         lambda row: papers.reply_paper(ctx, row),
-        ctx.url("reply_paper", pk),
-        "Paper",
+        lambda row: deleted(ctx.url("reply_paper", pk), "Paper", row),
         pk,
     )
 
@@ -173,12 +169,10 @@ def reply_paper(request, ctx, pk):
 @oparl_view
 def consultation(request, ctx, pk):
     return _one_or_deleted(
-        ctx,
         selectors.published_inquiries(),
         selectors.unpublished_inquiries(),
         lambda row: meetings.consultation(ctx, row),
-        ctx.url("consultation", pk),
-        "Consultation",
+        lambda row: deleted(ctx.url("consultation", pk), "Consultation", row),
         pk,
     )
 
@@ -186,12 +180,10 @@ def consultation(request, ctx, pk):
 @oparl_view
 def file(request, ctx, pk):
     return _one_or_deleted(
-        ctx,
         selectors.published_files(),
         selectors.unpublished_files(),
         lambda row: files.reply_file(ctx, row),
-        ctx.url("file", pk),
-        "File",
+        lambda row: files.deleted_reply_file(ctx, row),
         pk,
     )
 

@@ -62,6 +62,11 @@ def stamped(data: dict, row) -> dict:
     return data
 
 
-def deleted(object_id: str, type_name: str, row) -> dict:
-    """What a client is told about an object that is gone: only that it is gone."""
-    return stamped({"id": object_id, "type": oparl_type(type_name), "deleted": True}, row)
+def deleted(object_id: str, type_name: str, row, **required) -> dict:
+    """What a client is told about an object that is gone: only that it is gone.
+
+    ``required`` holds what the type's schema demands even then (a File's
+    ``accessUrl``: the address that no longer serves it).
+    """
+    data = {"id": object_id, "type": oparl_type(type_name), **required, "deleted": True}
+    return stamped(data, row)

@@ -3,7 +3,14 @@
 from django.conf import settings
 
 from inquiries.oparl.checksums import sha512_of
-from inquiries.oparl.serializers.base import Context, compact, local_day, moment, oparl_type
+from inquiries.oparl.serializers.base import (
+    Context,
+    compact,
+    deleted,
+    local_day,
+    moment,
+    oparl_type,
+)
 
 
 def file_name_for_people(document) -> str:
@@ -19,6 +26,11 @@ def appeared(document):
     if document.inquiry.published_at:
         moments.append(document.inquiry.published_at)
     return max(moments)
+
+
+def deleted_reply_file(ctx: Context, document) -> dict:
+    access_url = ctx.absolute(document.get_absolute_url())
+    return deleted(ctx.url("file", document.pk), "File", document, accessUrl=access_url)
 
 
 def reply_file(ctx: Context, document, embedded=False) -> dict:
