@@ -72,6 +72,7 @@ class FactionAdmin(admin.ModelAdmin):
 @admin.register(LegislativeTerm)
 class LegislativeTermAdmin(admin.ModelAdmin):
     list_display = ["name", "start_date", "end_date"]
+    search_fields = ["name"]
 
 
 @admin.register(Councillor)

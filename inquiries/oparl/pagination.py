@@ -13,10 +13,12 @@ import base64
 import binascii
 import datetime
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
+from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
@@ -63,7 +65,8 @@ class ListQuery:
 
 
 def _parse_moment(name: str, value: str) -> datetime.datetime:
-    moment = parse_datetime(value.replace(" ", "+"))
+    # An unencoded "+" of the offset arrives as a space.
+    moment = parse_datetime(re.sub(r" (\d\d:?\d\d)$", r"+\1", value.strip()))
     if moment is None:
         day = parse_date(value)
         if day is None:
@@ -163,7 +166,12 @@ def page(sources: list[Source], query: ListQuery) -> tuple[list[dict], str | Non
         if key is not None:
             if len(key) != len(source.order):
                 raise BadRequest("The cursor is not valid; start again at the first page.")
-            queryset = queryset.filter(_at_or_after(source.order, key))
+            try:
+                queryset = queryset.filter(_at_or_after(source.order, key))
+            except (ValueError, TypeError, ValidationError):
+                raise BadRequest(
+                    "The cursor is not valid; start again at the first page."
+                ) from None
         # +1: the cursor's own row may yield nothing more.
         batch = -(-(wanted - len(found)) // source.parts) + 1
         rows = list(queryset[:batch])

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from inquiries import workflow
 from inquiries.models import Answer, CoSignature, Inquiry, Question
+from inquiries.oparl.pagination import encode_cursor
 from tests.factories import CouncillorFactory, InquiryFactory, MeetingFactory, released_reply
 from tests.oparl.conftest import publish
 from tests.oparl.harvest import Harvester, check_object
@@ -148,7 +149,16 @@ def test_created_and_modified_filters(client, personas, published):
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     "query",
-    ["limit=zehn", "limit=0", "cursor=kaputt", "created_since=gestern", "cursor=WzksWzFdLDBd"],
+    [
+        "limit=zehn",
+        "limit=0",
+        "cursor=kaputt",
+        "created_since=gestern",
+        f"cursor={encode_cursor(9, [1], 0)}",
+        f"cursor={encode_cursor(0, ['x', 'y'], 0)}",
+        f"cursor={encode_cursor(0, [1, 2, 3], 0)}",
+        "cursor=WzAsW3siYSI6MX0sMV0sMF0",  # [0,[{"a":1},1],0]
+    ],
 )
 def test_bad_list_parameters_are_an_oparl_error(client, published, query):
     response = client.get(f"{PAPERS}?{query}")
@@ -156,6 +166,13 @@ def test_bad_list_parameters_are_an_oparl_error(client, published, query):
     error = json.loads(response.content)
     assert error["type"] == "https://schema.oparl.org/1.1/Error"
     assert error["message"]
+
+
+@pytest.mark.django_db
+def test_offset_may_come_with_an_unencoded_plus(client, published):
+    since = timezone.localtime(published.published_at - datetime.timedelta(minutes=1))
+    page, _queries = _get(client, f"{PAPERS}?created_since={since.isoformat()}")
+    assert {paper["name"] for paper in page["data"]} >= {published.subject}
 
 
 @pytest.mark.django_db
