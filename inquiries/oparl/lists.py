@@ -118,7 +118,7 @@ def paper_sources(ctx: Context) -> list[Source]:
 def consultation_sources(ctx: Context) -> list[Source]:
     return [
         Source(
-            selectors.published_inquiries,
+            selectors.consultation_inquiries,
             ("published_at", "pk"),
             lambda row: [meetings.consultation(ctx, row)],
         ),

@@ -150,6 +150,15 @@ def published_inquiries() -> QuerySet:
     )
 
 
+def consultation_inquiries() -> QuerySet:
+    """Published inquiries with just what their Consultation shows."""
+    return (
+        Inquiry.objects.published()
+        .select_related("meeting__committee")
+        .annotate(oparl_created=F("published_at"), oparl_modified=_inquiry_modified())
+    )
+
+
 def unpublished_inquiries() -> QuerySet:
     """Inquiries that were published once and are not any more, with the time they left."""
     left = _latest(

@@ -169,7 +169,7 @@ def reply_paper(request, ctx, pk):
 @oparl_view
 def consultation(request, ctx, pk):
     return _one_or_deleted(
-        selectors.published_inquiries(),
+        selectors.consultation_inquiries(),
         selectors.unpublished_inquiries(),
         lambda row: meetings.consultation(ctx, row),
         lambda row: deleted(ctx.url("consultation", pk), "Consultation", row),

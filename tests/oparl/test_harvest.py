@@ -1,6 +1,7 @@
 """A harvester walks the whole API from System; everything is valid OParl 1.1."""
 
 import hashlib
+import io
 
 import pytest
 from django.core.management import call_command
@@ -26,7 +27,7 @@ LIST_TYPES = {
 
 @pytest.fixture
 def demo(db):
-    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    call_command("load_demo", stdout=io.StringIO())
     seed = Inquiry.objects.get(subject=SEED_SUBJECT)
     reply = released_reply(seed)
     return seed, reply
@@ -47,12 +48,40 @@ def test_harvester_walks_every_list_and_page_of_the_demo(client, demo):
     assert organization_types == {"Gremium", "Fraktion", "Verwaltungsbereich"}
 
 
+def _api_urls(value):
+    if isinstance(value, str) and value.startswith("http://testserver/oparl/v1/"):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _api_urls(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _api_urls(item)
+
+
 @pytest.mark.django_db
-def test_every_id_returns_its_object(client, demo):
+def test_every_id_returns_its_object_and_every_reference_resolves(client, demo):
     harvest = Harvester(client).walk()
-    for object_id, obj in harvest.objects().items():
+    objects = harvest.objects()
+    for object_id, obj in objects.items():
         fetched = harvest.get(object_id)
         assert (fetched["id"], fetched["type"]) == (object_id, obj["type"])
+    lists = {
+        harvest.system["body"],
+        *(body[prop] for body in harvest.bodies for prop in BODY_LISTS),
+    }
+    references = {url for obj in objects.values() for url in _api_urls(obj)}
+    for url in references - set(objects) - lists:
+        if url.endswith("/download"):
+            continue  # the PDF itself, checked in the seed test
+        assert url in objects or harvest.get(url)["id"] == url
+    # References point at objects the harvester has met in the lists.
+    listed = {obj["id"] for items in harvest.lists.values() for obj in items}
+    for obj in objects.values():
+        for prop in ("originatorPerson", "underDirectionOf", "relatedPaper", "organization"):
+            targets = obj.get(prop, [])
+            for url in [targets] if isinstance(targets, str) else targets:
+                assert url in listed or url in lists, (obj["id"], prop, url)
 
 
 @pytest.mark.django_db
