@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_filters",
+    "corsheaders",
     "rules.apps.AutodiscoverRulesConfig",
     "django_tasks",
     "django_tasks_db",
@@ -38,6 +39,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -155,6 +157,20 @@ PORTAL_COUNCIL_NAME = envstr("PORTAL_COUNCIL_NAME", "Rat der Stadt Herne")
 INQUIRY_SUBMISSION_DEADLINE_DAYS = envint("INQUIRY_SUBMISSION_DEADLINE_DAYS", 7)
 # Hour of the day (local time) at which the submission deadline ends.
 INQUIRY_SUBMISSION_DEADLINE_HOUR = envint("INQUIRY_SUBMISSION_DEADLINE_HOUR", 12)
+
+# --- OParl API (/oparl/v1/, docs/oparl.md) ----------------------------------------------------
+# Official municipality key (Amtlicher Gemeindeschlüssel) and website of the city.
+PORTAL_CITY_AGS = envstr("PORTAL_CITY_AGS", "05916000")
+PORTAL_CITY_WEBSITE = envstr("PORTAL_CITY_WEBSITE", "https://www.herne.de/")
+# Licence of the published data and files (a URL); the city decides it.
+OPARL_LICENSE = envstr("OPARL_LICENSE", "https://www.govdata.de/dl-de/by-2-0")
+OPARL_CONTACT_EMAIL = envstr("OPARL_CONTACT_EMAIL", "")
+OPARL_CONTACT_NAME = envstr("OPARL_CONTACT_NAME", "")
+# Anyone may read the API from a browser on another site; nothing else is shared.
+CORS_URLS_REGEX = r"^/oparl/.*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_CREDENTIALS = False
 
 LOGGING = {
     "version": 1,

@@ -22,6 +22,7 @@ from inquiries.models import (
     Department,
     Faction,
     Inquiry,
+    LegislativeTerm,
     Meeting,
     NumberSequence,
     Question,
@@ -66,6 +67,12 @@ class FactionAdmin(admin.ModelAdmin):
     list_display = ["name", "short_name", "kind", "is_active"]
     list_filter = ["kind", "is_active"]
     search_fields = ["name", "short_name"]
+
+
+@admin.register(LegislativeTerm)
+class LegislativeTermAdmin(admin.ModelAdmin):
+    list_display = ["name", "start_date", "end_date"]
+    search_fields = ["name"]
 
 
 @admin.register(Councillor)

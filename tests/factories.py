@@ -1,9 +1,11 @@
 """factory_boy factories for the domain objects used in tests."""
 
 import datetime
+import hashlib
 
 import factory
 from django.contrib.auth.models import User
+from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from inquiries.deadlines import default_submission_deadline
@@ -15,6 +17,7 @@ from inquiries.models import (
     Inquiry,
     Meeting,
     Question,
+    ReplyDocument,
     StaffMembership,
 )
 
@@ -106,3 +109,28 @@ class InquiryFactory(factory.django.DjangoModelFactory):
         Question.objects.bulk_create(
             Question(inquiry=self, number=n, text=t) for n, t in enumerate(texts, start=1)
         )
+
+
+# A tiny but well-formed PDF (one empty page), for reply documents in tests.
+SMALL_PDF = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+    b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+    b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\n"
+    b"trailer<</Root 1 0 R>>\n%%EOF\n"
+)
+
+
+def released_reply(inquiry, content: bytes = SMALL_PDF, version: int = 1, released=True):
+    """A reply PDF of ``inquiry`` as the reply-document builder stores it (MEDIA_ROOT!)."""
+    document = ReplyDocument(
+        inquiry=inquiry,
+        version=version,
+        size=len(content),
+        sha256=hashlib.sha256(content).hexdigest(),
+        content_hash="test",
+        is_released=released,
+        released_at=timezone.now() if released else None,
+    )
+    document.file.save("ignored.pdf", ContentFile(content), save=False)
+    document.save()
+    return document

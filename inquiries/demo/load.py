@@ -23,6 +23,7 @@ from inquiries.models import (
     Department,
     Faction,
     Inquiry,
+    LegislativeTerm,
     Meeting,
     Question,
     StaffMembership,
@@ -110,6 +111,11 @@ DEPARTMENTS = [
     ("FB 61", "Stadtplanung und Stadterneuerung", "Dez. V", Department.Kind.DEPARTMENT),
     ("FB 66", "Tiefbau und Verkehr", "Dez. V", Department.Kind.DEPARTMENT),
     ("FB 67", "Umwelt und Stadtgrün", "Dez. V", Department.Kind.DEPARTMENT),
+]
+
+LEGISLATIVE_TERMS = [
+    ("Wahlperiode 2020–2025", datetime.date(2020, 11, 1), datetime.date(2025, 10, 31)),
+    ("Wahlperiode 2025–2030", datetime.date(2025, 11, 1), datetime.date(2030, 10, 31)),
 ]
 
 SEED_ROUTING = {1: "FB 12", 2: "FB 11", 3: "FB 01", 4: "FB 12", 5: "FB 33"}
@@ -224,6 +230,13 @@ class DemoLoader:
         if wind.user_id is None:
             wind.user = self.users["Ratsmitglied"]
             wind.save(update_fields=["user"])
+
+    def legislative_terms(self):
+        """The council's terms (Wahlperioden in NRW start on 1 November after the election)."""
+        for name, start, end in LEGISLATIVE_TERMS:
+            LegislativeTerm.objects.get_or_create(
+                name=name, defaults={"start_date": start, "end_date": end}
+            )
 
     def departments(self):
         for code, name in DIRECTORATES:
@@ -519,6 +532,7 @@ def load(today: datetime.date | None = None) -> list[Login]:
     loader.departments()
     loader.users_and_roles()
     loader.council()
+    loader.legislative_terms()
     loader.meetings()
     loader.seed_inquiry()
     loader.other_inquiries()

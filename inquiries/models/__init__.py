@@ -1,7 +1,7 @@
 from inquiries.models.administration import Department, StaffMembership
 from inquiries.models.answering import AnswerAttachment, AnswerCorrection, Contribution
 from inquiries.models.audit import AuditEvent
-from inquiries.models.council import Committee, Councillor, Faction, Meeting
+from inquiries.models.council import Committee, Councillor, Faction, LegislativeTerm, Meeting
 from inquiries.models.inquiry import Answer, CoSignature, Inquiry, NumberSequence, Question
 from inquiries.models.reply import ReplyDocument
 
@@ -17,6 +17,7 @@ __all__ = [
     "Department",
     "Faction",
     "Inquiry",
+    "LegislativeTerm",
     "Meeting",
     "NumberSequence",
     "Question",

@@ -27,6 +27,9 @@ class Department(models.Model):
     email = models.EmailField(_("email for notifications"), blank=True)
     is_active = models.BooleanField(_("active"), default=True)
 
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+
     class Meta:
         verbose_name = _("department")
         verbose_name_plural = _("departments")

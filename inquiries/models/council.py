@@ -28,6 +28,9 @@ class Committee(models.Model):
     )
     is_active = models.BooleanField(_("active"), default=True)
 
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+
     class Meta:
         verbose_name = _("committee")
         verbose_name_plural = _("committees")
@@ -59,6 +62,8 @@ class Meeting(models.Model):
     )
     is_cancelled = models.BooleanField(_("cancelled"), default=False)
 
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
     objects = MeetingQuerySet.as_manager()
 
     class Meta:
@@ -104,6 +109,9 @@ class Faction(models.Model):
     kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.FACTION)
     is_active = models.BooleanField(_("active"), default=True)
 
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+
     class Meta:
         verbose_name = _("faction")
         verbose_name_plural = _("factions")
@@ -143,6 +151,9 @@ class Councillor(models.Model):
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     is_active = models.BooleanField(_("active"), default=True)
 
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+
     class Meta:
         verbose_name = _("councillor")
         verbose_name_plural = _("councillors")
@@ -163,3 +174,28 @@ class Councillor(models.Model):
     @property
     def title_and_name(self) -> str:
         return f"{self.title} {self.full_name}".strip()
+
+
+class LegislativeTerm(models.Model):
+    """An electoral term (Wahlperiode) of the council."""
+
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    start_date = models.DateField(_("start"))
+    end_date = models.DateField(_("end"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("legislative term")
+        verbose_name_plural = _("legislative terms")
+        ordering = ["start_date"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(end_date__gte=F("start_date")),
+                name="legislative_term_ends_after_start",
+                violation_error_message=_("A term cannot end before it starts."),
+            )
+        ]
+
+    def __str__(self):
+        return self.name
