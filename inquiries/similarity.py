@@ -14,7 +14,7 @@ import re
 from django.contrib.postgres.aggregates import StringAgg
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
-from django.db.models import F, OuterRef, Prefetch, Subquery, Value
+from django.db.models import F, OuterRef, Prefetch, Subquery, TextField, Value
 from django.db.models.functions import Coalesce
 
 from inquiries.models import Inquiry, Question
@@ -99,10 +99,11 @@ def _rank_fulltext(candidates, query_words, limit):
         Question.objects.filter(inquiry=OuterRef("pk"))
         .values("inquiry")
         .annotate(text=StringAgg("text", delimiter=" "))
-        .values("text")
+        .values("text"),
+        output_field=TextField(),
     )
     vector = SearchVector("subject", weight="A", config="german") + SearchVector(
-        Coalesce(F("questions_text"), Value("")), weight="B", config="german"
+        Coalesce(F("questions_text"), Value(""), output_field=TextField()), weight="B", config="german"
     )
     # Words are \w+ only, so the raw tsquery "a | b | c" cannot be malformed.
     query = SearchQuery(" | ".join(query_words), search_type="raw", config="german")
