@@ -1,6 +1,8 @@
 """Forms shared by the admin and the portal's own pages."""
 
 from django import forms
+from django.contrib.auth.forms import PasswordResetForm
+from django.template import loader
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -198,3 +200,22 @@ class WithdrawForm(forms.Form):
         max_length=2000,
         error_messages={"required": gettext_lazy("Please give a reason for the withdrawal.")},
     )
+
+
+class QueuedPasswordResetForm(PasswordResetForm):
+    """Django's password reset, with the email sent by the task queue after commit."""
+
+    def send_mail(
+        self,
+        subject_template_name,
+        email_template_name,
+        context,
+        from_email,
+        to_email,
+        html_email_template_name=None,
+    ):
+        from inquiries.tasks import enqueue_on_commit, send_email
+
+        subject = "".join(loader.render_to_string(subject_template_name, context).splitlines())
+        body = loader.render_to_string(email_template_name, context)
+        enqueue_on_commit(send_email, subject, body, [to_email])

@@ -102,8 +102,9 @@ def _rank_fulltext(candidates, query_words, limit):
         .values("text"),
         output_field=TextField(),
     )
+    questions = Coalesce(F("questions_text"), Value(""), output_field=TextField())
     vector = SearchVector("subject", weight="A", config="german") + SearchVector(
-        Coalesce(F("questions_text"), Value(""), output_field=TextField()), weight="B", config="german"
+        questions, weight="B", config="german"
     )
     # Words are \w+ only, so the raw tsquery "a | b | c" cannot be malformed.
     query = SearchQuery(" | ".join(query_words), search_type="raw", config="german")

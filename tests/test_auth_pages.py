@@ -35,12 +35,18 @@ def test_logout_leads_back_to_the_public_pages(client, personas):
 
 
 @pytest.mark.django_db
-def test_password_reset_by_email_in_german(client, personas):
+def test_password_reset_by_email_in_german_sent_through_the_queue(
+    client, personas, django_capture_on_commit_callbacks
+):
     assert "Passwort zurücksetzen" in client.get(reverse("password_reset")).content.decode()
-    response = client.post(
-        reverse("password_reset"), {"email": personas.councillor.email}, follow=True
-    )
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        response = client.post(
+            reverse("password_reset"), {"email": personas.councillor.email}, follow=True
+        )
     assert "E-Mail versendet" in response.content.decode()
+    assert mail.outbox == []  # nothing is sent inside the request's transaction
+    for callback in callbacks:
+        callback()
     (message,) = mail.outbox
     assert message.subject.startswith("Neues Passwort für das Ratsportal")
     link = re.search(r"https?://[^/]+(/\S+)", message.body).group(1)
