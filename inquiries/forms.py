@@ -7,7 +7,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from inquiries.models import Councillor, Meeting
+from inquiries.models import Councillor, Faction, Meeting
 from inquiries.models.inquiry import QUESTION_MAX_LENGTH
 
 
@@ -50,13 +50,22 @@ MAX_QUESTIONS = 100
 
 
 class MeetingChoiceField(forms.ModelChoiceField):
+    """Meetings grouped by committee; every option names its submission deadline."""
+
     def label_from_instance(self, meeting):
         deadline = timezone.localtime(meeting.submission_deadline)
-        return _("%(committee)s, %(date)s (submission deadline: %(deadline)s)") % {
-            "committee": meeting.committee.name,
+        return _("%(date)s (submission deadline: %(deadline)s)") % {
             "date": formats.date_format(timezone.localtime(meeting.starts_at), "d.m.Y"),
             "deadline": formats.date_format(deadline, "d.m.Y, H:i"),
         }
+
+    def grouped_choices(self):
+        groups: dict[str, list] = {}
+        for meeting in self.queryset:
+            groups.setdefault(meeting.committee.name, []).append(
+                (meeting.pk, self.label_from_instance(meeting))
+            )
+        return [("", self.empty_label), *groups.items()]
 
 
 class CosignerField(forms.ModelMultipleChoiceField):
@@ -121,14 +130,15 @@ class InquiryDraftForm(forms.Form):
         self.fields["meeting"].queryset = (
             Meeting.objects.open_for_inquiries(now)
             .select_related("committee")
-            .order_by("starts_at", "committee__name")
+            .order_by("committee__kind", "committee__name", "starts_at")
         )
+        self.fields["meeting"].widget.choices = self.fields["meeting"].grouped_choices()
         self.fields["cosigners"].queryset = (
             Councillor.objects.filter(is_active=True, user__isnull=False)
             .exclude(pk=author.pk)
             .select_related("faction")
         )
-        if author.faction_id:
+        if author.faction_id and author.faction.kind != Faction.Kind.INDIVIDUAL:
             self.fields["is_faction_inquiry"].help_text = _("Filed on behalf of %(faction)s.") % {
                 "faction": author.faction.name
             }

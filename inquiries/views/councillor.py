@@ -211,6 +211,9 @@ def _render_form(request, inquiry, form, formset, *, error="", focus=None, statu
             "focus": focus,
             "similar": similar,
             "max_questions": MAX_QUESTIONS,
+            "closed_meeting": inquiry.meeting
+            if inquiry is not None and not inquiry.meeting.is_open_for_inquiries()
+            else None,
         },
         status=status,
     )

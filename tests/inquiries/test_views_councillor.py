@@ -429,3 +429,12 @@ def test_editing_a_draft_shows_similar_published_inquiries_with_answers(
         reverse("inquiries:councillor_similar"), {"subject": "Glasfaser", "q": ["Anschluss"]}
     )
     assert "Breitbandausbau Glasfaser Herne" in hints.content.decode()
+
+
+@pytest.mark.django_db
+def test_editing_a_draft_whose_meeting_closed_asks_for_another_meeting(councillor_client, personas):
+    closed = MeetingFactory(starts_at=timezone.now() + datetime.timedelta(days=1))
+    draft = InquiryFactory(author=personas.councillor_profile, meeting=closed)
+    page = councillor_client.get(url("councillor_edit", draft)).content.decode()
+    assert "Die Einreichungsfrist der bisher gewählten Sitzung" in page
+    assert draft.subject in page
