@@ -76,15 +76,42 @@ def create_draft(author: Councillor, actor, text: DraftText, token: uuid.UUID | 
     return inquiry, True
 
 
+class DraftChangedError(TransitionError):
+    """The draft was saved elsewhere (another tab) after the form was loaded."""
+
+    def __init__(self, message: str, current_version: str):
+        super().__init__(message)
+        self.current_version = current_version
+
+
+def version_of(inquiry: Inquiry) -> str:
+    """What a form remembers of the draft it was loaded from."""
+    return inquiry.updated_at.isoformat()
+
+
 @transaction.atomic
-def save_draft(inquiry: Inquiry, actor, text: DraftText) -> Inquiry:
-    """Replace the text of a draft. Co-signers confirm again when the text changed."""
+def save_draft(
+    inquiry: Inquiry, actor, text: DraftText, based_on_version: str | None = None
+) -> Inquiry:
+    """Replace the text of a draft. Co-signers confirm again when the text changed.
+
+    With ``based_on_version`` (see ``version_of``) a draft saved in the meantime
+    by another tab is not overwritten: ``DraftChangedError`` says so instead.
+    """
     inquiry = Inquiry.objects.select_for_update().get(pk=inquiry.pk)
     if not actor.has_perm("inquiries.edit_inquiry", inquiry):
         raise TransitionError(_("You are not allowed to do this."), forbidden=True)
     if inquiry.status != Inquiry.Status.DRAFT:
         raise TransitionError(
             _("This inquiry has been submitted already; its text can no longer be changed.")
+        )
+    if based_on_version and based_on_version != version_of(inquiry):
+        raise DraftChangedError(
+            _(
+                "This draft has been saved in another window in the meantime. Your entries "
+                "are kept below; save again to replace the other version with them."
+            ),
+            current_version=version_of(inquiry),
         )
     old_questions = list(inquiry.questions.order_by("number").values_list("text", flat=True))
     text_changed = (inquiry.subject, inquiry.preamble, old_questions) != (

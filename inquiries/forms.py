@@ -123,6 +123,8 @@ class InquiryDraftForm(forms.Form):
     )
     # The one-time token of the form that creates a draft (see inquiries.drafting).
     token = forms.UUIDField(required=False, widget=forms.HiddenInput)
+    # The version of the draft the form was loaded from (see inquiries.drafting).
+    based_on = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, author: Councillor, now=None, **kwargs):
         super().__init__(*args, **kwargs)

@@ -162,6 +162,7 @@ def _initial(inquiry: Inquiry | None) -> tuple[dict, list[dict]]:
         "preamble": inquiry.preamble,
         "is_faction_inquiry": inquiry.faction_id is not None,
         "cosigners": list(inquiry.cosignatures.values_list("councillor_id", flat=True)),
+        "based_on": drafting.version_of(inquiry),
     }
     questions = [{"text": text} for text in inquiry.questions.values_list("text", flat=True)]
     return main, questions
@@ -261,7 +262,13 @@ def _edit(request, inquiry: Inquiry | None):
                 author, request.user, text, form.cleaned_data["token"]
             )
         else:
-            drafting.save_draft(inquiry, request.user, text)
+            drafting.save_draft(inquiry, request.user, text, form.cleaned_data["based_on"])
+    except drafting.DraftChangedError as error:
+        data = request.POST.copy()
+        data["based_on"] = error.current_version
+        form = InquiryDraftForm(data, author=author)
+        form.is_valid()
+        return _render_form(request, inquiry, form, formset, error=error.message, status=409)
     except TransitionError as error:
         if error.forbidden:
             return transition_refused(request, error)

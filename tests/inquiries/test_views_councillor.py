@@ -438,3 +438,25 @@ def test_editing_a_draft_whose_meeting_closed_asks_for_another_meeting(councillo
     page = councillor_client.get(url("councillor_edit", draft)).content.decode()
     assert "Die Einreichungsfrist der bisher gewählten Sitzung" in page
     assert draft.subject in page
+
+
+@pytest.mark.django_db
+def test_saving_from_a_stale_tab_does_not_overwrite_and_a_second_save_does(
+    councillor_client, draft, meeting
+):
+    stale = councillor_client.get(url("councillor_edit", draft)).context["form"].initial
+    first = form_data(meeting, subject="Aus Tab eins", based_on=stale["based_on"])
+    assert councillor_client.post(url("councillor_edit", draft), first).status_code == 302
+    second = form_data(meeting, subject="Aus Tab zwei", based_on=stale["based_on"])
+    response = councillor_client.post(url("councillor_edit", draft), second)
+    assert response.status_code == 409
+    page = response.content.decode()
+    assert "in einem anderen Fenster gespeichert" in page
+    assert "Aus Tab zwei" in page
+    draft.refresh_from_db()
+    assert draft.subject == "Aus Tab eins"
+    current = response.context["form"]["based_on"].value()
+    again = form_data(meeting, subject="Aus Tab zwei", based_on=current)
+    assert councillor_client.post(url("councillor_edit", draft), again).status_code == 302
+    draft.refresh_from_db()
+    assert draft.subject == "Aus Tab zwei"
