@@ -146,6 +146,8 @@ class InquiryDraftForm(forms.Form):
             }
         else:
             del self.fields["is_faction_inquiry"]
+        # No maxlength in the browser: it would cut pasted text silently.
+        self.fields["subject"].widget.attrs.pop("maxlength", None)
 
     def clean_subject(self):
         return self.cleaned_data["subject"].strip()
@@ -170,6 +172,12 @@ class QuestionTextForm(forms.Form):
             ),
         },
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # No maxlength in the browser: it would cut pasted text silently. The
+        # server says how long the text is instead, and keeps all of it.
+        self.fields["text"].widget.attrs.pop("maxlength", None)
 
     def clean_text(self):
         return self.cleaned_data["text"].replace("\r\n", "\n").strip()

@@ -73,6 +73,13 @@ def test_staff_cannot_open_the_councillor_pages(client, personas, who):
 
 
 @pytest.mark.django_db
+def test_councillor_cannot_reach_the_administration(councillor_client):
+    response = councillor_client.get("/admin/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/admin/login/")
+
+
+@pytest.mark.django_db
 def test_other_councillor_gets_404_for_someone_elses_draft(client, personas, draft):
     client.force_login(personas.other_councillor)
     for name in ["councillor_detail", "councillor_edit", "councillor_preview"]:
@@ -181,6 +188,7 @@ def test_question_buttons_work_without_javascript_and_save_nothing(
 
 BAD_INPUT = [
     ({"subject": ""}, "subject", "Bitte geben Sie einen Betreff ein."),
+    ({"subject": "B" * 301}, "subject", "Der Betreff darf höchstens 300 Zeichen lang sein."),
     ({"questions": ()}, None, "Eine Anfrage braucht mindestens eine Frage."),
     ({"questions": ("Gut?", "   ")}, 1, "Diese Frage ist leer."),
     ({"questions": ("x" * 5001,)}, 0, "höchstens 5000 Zeichen"),
@@ -460,3 +468,9 @@ def test_saving_from_a_stale_tab_does_not_overwrite_and_a_second_save_does(
     assert councillor_client.post(url("councillor_edit", draft), again).status_code == 302
     draft.refresh_from_db()
     assert draft.subject == "Aus Tab zwei"
+
+
+@pytest.mark.django_db
+def test_long_text_is_never_cut_by_the_browser(councillor_client):
+    page = councillor_client.get(NEW).content.decode()
+    assert "maxlength" not in page
