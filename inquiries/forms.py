@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy
 
 from inquiries.models import Councillor, Faction, Meeting
 from inquiries.models.inquiry import QUESTION_MAX_LENGTH
+from inquiries.tasks import enqueue_on_commit, send_email
 
 
 class QuestionFormSetMixin:
@@ -234,8 +235,6 @@ class QueuedPasswordResetForm(PasswordResetForm):
         to_email,
         html_email_template_name=None,
     ):
-        from inquiries.tasks import enqueue_on_commit, send_email
-
         subject = "".join(loader.render_to_string(subject_template_name, context).splitlines())
         body = loader.render_to_string(email_template_name, context)
         enqueue_on_commit(send_email, subject, body, [to_email])

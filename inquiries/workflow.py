@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from inquiries.models import Answer, AuditEvent, Inquiry, NumberSequence, Question
+from inquiries.tasks import enqueue_on_commit, send_email
 
 InquiryStatus = Inquiry.Status
 QuestionStatus = Question.Status
@@ -286,8 +287,6 @@ def confirm_cosignature(inquiry: Inquiry, actor, now=None):
 
 def _notify_submitted(inquiry: Inquiry) -> None:
     """Confirmation emails to the author and the co-signers, sent by the task queue."""
-    from inquiries.tasks import enqueue_on_commit, send_email
-
     people = [inquiry.author, *inquiry.cosigners.select_related("user")]
     recipients = sorted({p.email or (p.user.email if p.user_id else "") for p in people} - {""})
     if not recipients:
