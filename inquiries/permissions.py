@@ -108,3 +108,9 @@ def heads_lead_department(user, question):
 
 rules.add_perm("inquiries.draft_answer", works_in_lead_department)
 rules.add_perm("inquiries.approve_answer", heads_lead_department)
+
+
+# --- Councillors filing inquiries (issue 3) ------------------------------------------
+
+
+rules.add_perm("inquiries.cosign_inquiry", is_cosigner)

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from inquiries.models import Answer, AuditEvent, Inquiry, NumberSequence, Question
+from inquiries.tasks import enqueue_on_commit, send_email
 
 InquiryStatus = Inquiry.Status
 QuestionStatus = Question.Status
@@ -91,7 +92,9 @@ def submit(inquiry: Inquiry, actor, now=None) -> Inquiry:
         raise TransitionError(_("The submission deadline of this meeting has passed."))
     if inquiry.cosignatures.filter(confirmed_at__isnull=True).exists():
         raise TransitionError(_("All co-signers must confirm before the inquiry is submitted."))
-    return _set_status(inquiry, InquiryStatus.SUBMITTED, actor, "submit", now=now, submitted_at=now)
+    _set_status(inquiry, InquiryStatus.SUBMITTED, actor, "submit", now=now, submitted_at=now)
+    _notify_submitted(inquiry)
+    return inquiry
 
 
 @transaction.atomic
@@ -261,3 +264,44 @@ def approve(question: Question, actor, now=None) -> Question:
     if inquiry.status == InquiryStatus.REGISTERED and not open_questions.exists():
         _set_status(inquiry, InquiryStatus.ANSWERED, actor, "answer", now=now, answered_at=now)
     return question
+
+
+# --- Councillors: co-signatures and submission notices (issue 3) -----------------------
+
+
+@transaction.atomic
+def confirm_cosignature(inquiry: Inquiry, actor, now=None):
+    """A co-signer confirms a draft. Not a status change of the inquiry, but audited."""
+    inquiry = _lock_inquiry(inquiry)
+    _require(actor, "inquiries.cosign_inquiry", inquiry)
+    _expect(inquiry, {InquiryStatus.DRAFT}, _("Only a draft can be co-signed."))
+    now = now or timezone.now()
+    signature = inquiry.cosignatures.select_for_update().get(councillor_id=actor.councillor.pk)
+    if signature.confirmed_at is not None:
+        raise TransitionError(_("You have already confirmed your co-signature."))
+    signature.confirmed_at = now
+    signature.save(update_fields=["confirmed_at"])
+    _log(inquiry, actor, "cosign", inquiry.status, inquiry.status, str(actor.councillor), now=now)
+    return signature
+
+
+def _notify_submitted(inquiry: Inquiry) -> None:
+    """Confirmation emails to the author and the co-signers, sent by the task queue."""
+    people = [inquiry.author, *inquiry.cosigners.select_related("user")]
+    recipients = sorted({p.email or (p.user.email if p.user_id else "") for p in people} - {""})
+    if not recipients:
+        return
+    questions = "\n\n".join(f"{q.number}. {q.text}" for q in inquiry.questions.order_by("number"))
+    subject = _("Inquiry submitted: %(subject)s") % {"subject": inquiry.subject}
+    body = _(
+        "Your inquiry has been submitted to the council office.\n\n"
+        "Subject: %(subject)s\nMeeting: %(meeting)s\nSubmitted: %(when)s\n\n"
+        "%(preamble)s\n\n%(questions)s\n"
+    ) % {
+        "subject": inquiry.subject,
+        "meeting": inquiry.meeting,
+        "when": timezone.localtime(inquiry.submitted_at).strftime("%d.%m.%Y %H:%M"),
+        "preamble": inquiry.preamble,
+        "questions": questions,
+    }
+    enqueue_on_commit(send_email, subject, body, recipients)

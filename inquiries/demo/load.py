@@ -525,6 +525,26 @@ class DemoLoader:
                 now=now,
             )
 
+    def cosigned_draft(self):
+        """A draft of Petra Kaminski that waits for the demo councillor to co-sign it."""
+        inquiry = self._inquiry(
+            "Kaminski",
+            "Digitale Sitzungsunterlagen für die Bezirksvertretungen",
+            "Der Rat arbeitet bereits mit digitalen Sitzungsunterlagen. In den "
+            "Bezirksvertretungen werden die Unterlagen weiterhin auf Papier verschickt.\n\n"
+            "Wir fragen die Verwaltung:",
+            [
+                "Wann erhalten die Mitglieder der Bezirksvertretungen ihre Unterlagen digital?",
+                "Welche Einsparungen an Papier und Porto erwartet die Verwaltung?",
+            ],
+            self.next_council,
+        )
+        if inquiry:
+            self._actor_for(inquiry)
+            CoSignature.objects.create(
+                inquiry=inquiry, councillor=Councillor.objects.get(last_name="Wind")
+            )
+
 
 @transaction.atomic
 def load(today: datetime.date | None = None) -> list[Login]:
@@ -536,4 +556,5 @@ def load(today: datetime.date | None = None) -> list[Login]:
     loader.meetings()
     loader.seed_inquiry()
     loader.other_inquiries()
+    loader.cosigned_draft()
     return LOGINS

@@ -84,6 +84,12 @@ class Inquiry(models.Model):
     number_year = models.PositiveSmallIntegerField(_("year of the number"), null=True, blank=True)
     number_sequence = models.PositiveIntegerField(_("sequence number"), null=True, blank=True)
     due_date = models.DateField(_("due date"), null=True, blank=True)
+    # One-time token of the form that created the draft: a second POST of the
+    # same form (double click, back button, two tabs) finds this draft again
+    # instead of creating another one (see inquiries.drafting).
+    creation_token = models.UUIDField(
+        _("creation token"), null=True, blank=True, unique=True, editable=False
+    )
 
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)

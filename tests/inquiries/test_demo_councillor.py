@@ -1,0 +1,22 @@
+"""The demo councillor finds a colleague's draft waiting for his co-signature."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+
+from inquiries.models import CoSignature
+
+
+@pytest.mark.django_db
+def test_demo_has_a_draft_waiting_for_lars_winds_cosignature(client):
+    call_command("load_demo", stdout=io.StringIO())
+    call_command("load_demo", stdout=io.StringIO())
+    (signature,) = CoSignature.objects.filter(
+        councillor__user__username="lars.wind", confirmed_at__isnull=True
+    )
+    assert signature.inquiry.status == "draft"
+    assert client.login(username="lars.wind", password="demo-ratsmitglied")
+    page = client.get("/meine-anfragen/").content.decode()
+    assert "Digitale Sitzungsunterlagen für die Bezirksvertretungen" in page
+    assert "wartet auf Ihre Bestätigung" in page
