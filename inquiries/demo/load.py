@@ -28,6 +28,7 @@ from inquiries.models import (
     StaffMembership,
 )
 from inquiries.permissions import OFFICE_GROUP
+from rankings.demo import load_rankings
 
 DEMO_NOTE = "[Demo-Antwort: Dieser Text ist ein Beispiel für die Vorführung des Portals.]"
 
@@ -522,4 +523,5 @@ def load(today: datetime.date | None = None) -> list[Login]:
     loader.meetings()
     loader.seed_inquiry()
     loader.other_inquiries()
+    load_rankings()
     return LOGINS
