@@ -127,7 +127,7 @@ class ImportRunAdmin(admin.ModelAdmin):
 class InquiryContextAdmin(admin.ModelAdmin):
     list_display = ["inquiry", "edition"]
     list_filter = ["edition", "areas"]
-    search_fields = ["inquiry__subject", "inquiry__number", "cities__name"]
+    search_fields = ["inquiry__subject", "cities__name"]
     autocomplete_fields = ["inquiry", "cities"]
     filter_horizontal = ["areas"]
     list_select_related = ["inquiry", "edition"]

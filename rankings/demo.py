@@ -28,9 +28,14 @@ def load_rankings() -> importing.ImportReport:
         filename=RANKINGS_FILE.name,
         editions_filename=EDITIONS_FILE.name,
     )
-    importing.import_cities(CITIES_FILE.read_bytes(), CITIES_FILE.name)
+    import_cities_file()
     link_seed_inquiry()
     return report
+
+
+def import_cities_file() -> int:
+    """Federal states, AGS and peer cities of the cities in the index."""
+    return importing.import_cities(CITIES_FILE.read_bytes(), CITIES_FILE.name)
 
 
 def link_seed_inquiry():

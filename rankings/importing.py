@@ -212,8 +212,8 @@ def _decode(data: bytes, filename: str) -> str:
         ) from None
 
 
-def _records(text: str, filename: str, columns: list[str]):
-    """Yield ``(row number, dict)`` per data row; refuse a wrong header or a bad row length."""
+def _records(text: str, filename: str, columns: list[str], errors: list[RowError]):
+    """``(row number, dict)`` per data row; refuse a wrong header, collect bad row lengths."""
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
         header = next(reader)
@@ -244,7 +244,6 @@ def _records(text: str, filename: str, columns: list[str]):
             ]
         )
     rows = []
-    errors = []
     while True:
         try:
             record = next(reader)
@@ -267,9 +266,7 @@ def _records(text: str, filename: str, columns: list[str]):
             )
             continue
         rows.append((reader.line_num, dict(zip(columns, (v.strip() for v in record), strict=True))))
-    if errors:
-        raise ImportRefused(errors)
-    if not rows:
+    if not rows and not errors:
         raise ImportRefused([RowError(filename, 2, "", _("The file has a header but no rows."))])
     return rows
 
@@ -328,7 +325,7 @@ def parse_editions(data: bytes, filename: str = EDITIONS_FILENAME) -> list[Editi
     errors: list[RowError] = []
     result: list[EditionRow] = []
     seen: dict[int, int] = {}
-    for row, values in _records(text, filename, EDITION_COLUMNS):
+    for row, values in _records(text, filename, EDITION_COLUMNS, errors):
         check = _RowChecker(filename, row, errors)
         year = check.integer(values, "edition_year", required=True)
         if year is not None and year in seen:
@@ -347,7 +344,7 @@ def parse_editions(data: bytes, filename: str = EDITIONS_FILENAME) -> list[Editi
             seen[year] = row
             result.append(edition)
     if errors:
-        raise ImportRefused(errors)
+        raise ImportRefused(sorted(errors, key=lambda e: e.row))
     return result
 
 
@@ -365,7 +362,7 @@ def parse_rankings(
     areas = area_codes_by_name()
     provenances = set(Provenance.values)
     by_key: dict[tuple, EntryRow] = {}
-    for row, values in _records(text, filename, RANKING_COLUMNS):
+    for row, values in _records(text, filename, RANKING_COLUMNS, errors):
         check = _RowChecker(filename, row, errors)
         year = check.integer(values, "edition_year", required=True)
         if year is not None and year not in editions:
@@ -430,7 +427,7 @@ def parse_rankings(
                 % {"row": earlier.row},
             )
     if errors:
-        raise ImportRefused(errors)
+        raise ImportRefused(sorted(errors, key=lambda e: e.row))
     return list(by_key.values())
 
 
@@ -621,7 +618,7 @@ def import_cities(data: bytes, filename: str = "cities.csv") -> int:
     text = _decode(data, filename)
     errors: list[RowError] = []
     rows = []
-    for row, values in _records(text, filename, CITY_COLUMNS):
+    for row, values in _records(text, filename, CITY_COLUMNS, errors):
         check = _RowChecker(filename, row, errors)
         if values["federal_state"] and values["federal_state"] not in FederalState.values:
             check.fail("federal_state", _("Unknown federal state “%(value)s”.") % {
@@ -632,7 +629,7 @@ def import_cities(data: bytes, filename: str = "cities.csv") -> int:
         peers = [name.strip() for name in values["peers"].split("|") if name.strip()]
         rows.append((values, population, peers))
     if errors:
-        raise ImportRefused(errors)
+        raise ImportRefused(sorted(errors, key=lambda e: e.row))
     changed = 0
     with transaction.atomic():
         taken = set(City.objects.values_list("slug", flat=True))

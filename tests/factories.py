@@ -106,3 +106,42 @@ class InquiryFactory(factory.django.DjangoModelFactory):
         Question.objects.bulk_create(
             Question(inquiry=self, number=n, text=t) for n, t in enumerate(texts, start=1)
         )
+
+
+# --- Smart City Index (rankings) ---------------------------------------------
+
+
+class CityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "rankings.City"
+        django_get_or_create = ["name"]
+
+    name = factory.Sequence(lambda n: f"Stadt {n}")
+    slug = factory.LazyAttribute(lambda c: c.name.lower().replace(" ", "-"))
+    federal_state = "NW"
+
+
+class EditionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "rankings.Edition"
+        django_get_or_create = ["year"]
+
+    year = factory.Sequence(lambda n: 2019 + n)
+    cities_ranked = 81
+
+
+class RankingEntryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "rankings.RankingEntry"
+
+    edition = factory.SubFactory(EditionFactory)
+    city = factory.SubFactory(CityFactory)
+    area = factory.LazyFunction(lambda: _overall_area())
+    rank = factory.Sequence(lambda n: n % 80 + 1)
+    sources = "https://example.org/quelle"
+
+
+def _overall_area():
+    from rankings.importing import ensure_areas
+
+    return ensure_areas()["gesamt"]
