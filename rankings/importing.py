@@ -5,7 +5,8 @@ given, editions) without writing anything; every problem becomes a
 ``RowError`` naming the file, row and column, in German. If there is any
 error the import is refused as a whole (``ImportRefused``). Phase two writes
 everything in one transaction with ``bulk_create``/``bulk_update`` and one
-``ImportRun`` row. Importing the same file twice changes nothing.
+``ImportRun`` row. Importing the same file twice changes nothing (not even an
+``ImportRun`` is written when no row was added or changed).
 
 The columns are those of ``data/smart_city_index.csv``:
 ``edition_year,city,area,rank,score,source_url,provenance,note``, and of
@@ -594,6 +595,14 @@ def import_rankings(
         ensure_area_labels(editions.values(), areas.values())
         cities = _apply_cities({row.city for row in entry_rows}, report)
         _apply_entries(entry_rows, editions, cities, areas, report)
+        if not (
+            report.added
+            or report.changed
+            or report.editions_added
+            or report.editions_changed
+            or report.cities_added
+        ):
+            return report  # nothing changed: no audit row either, the import is idempotent
         ImportRun.objects.create(
             user=user if user is not None and user.is_authenticated else None,
             filename=filename[:255],
