@@ -62,3 +62,21 @@ def _without_scripts(tree) -> str:
             if isinstance(child.tag, str) and child.tag.rsplit("}", 1)[-1] == "script":
                 parent.remove(child)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(tree, encoding="unicode")
+
+
+def max_rank(editions) -> int:
+    return max([e.cities_ranked or 0 for e in editions] + [10])
+
+
+def city_rank_chart(city) -> str:
+    """A city's rank history overall and per area; also for embedding in the reply PDF."""
+    from rankings.selectors import city_history
+
+    history = city_history(city)
+    editions = [row.edition for row in history.rows]
+    return rank_chart(
+        _("%(city)s: ranks in the Smart City Index") % {"city": city.name},
+        [e.year for e in editions],
+        history.series(),
+        max_rank(editions),
+    )

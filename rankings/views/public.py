@@ -11,10 +11,6 @@ from rankings.models import Area, City, Edition, Provenance
 DEFAULT_COMPARISON = ["herne", "bochum", "gelsenkirchen"]
 
 
-def _max_rank(all_editions) -> int:
-    return max([e.cities_ranked or 0 for e in all_editions] + [10])
-
-
 def _svg(content: str) -> HttpResponse:
     response = HttpResponse(content, content_type="image/svg+xml; charset=utf-8")
     response["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'"
@@ -76,16 +72,7 @@ def city(request, slug: str):
 
 
 def city_chart(request, slug: str):
-    city = get_object_or_404(City, slug=slug)
-    history = selectors.city_history(city)
-    editions = [row.edition for row in history.rows]
-    svg = charts.rank_chart(
-        _("%(city)s: ranks in the Smart City Index") % {"city": city.name},
-        [e.year for e in editions],
-        history.series(),
-        _max_rank(editions),
-    )
-    return _svg(svg)
+    return _svg(charts.city_rank_chart(get_object_or_404(City, slug=slug)))
 
 
 def _comparison(request):
@@ -124,7 +111,7 @@ def compare_chart(request):
         _("Comparison: %(area)s") % {"area": area.name},
         [e.year for e in result.editions],
         result.series(),
-        _max_rank(result.editions),
+        charts.max_rank(result.editions),
     )
     return _svg(svg)
 
