@@ -100,6 +100,8 @@ class RankingEntryAdmin(admin.ModelAdmin):
                 self.message_user(request, report.summary(), messages.SUCCESS)
                 for change in report.changes[:20]:
                     self.message_user(request, change, messages.INFO)
+                for warning in report.warnings[:20]:
+                    self.message_user(request, str(warning), messages.WARNING)
                 return redirect(reverse("admin:rankings_rankingentry_changelist"))
         context = {
             **self.admin_site.each_context(request),

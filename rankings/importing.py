@@ -149,6 +149,7 @@ class ImportReport:
     editions_changed: int = 0
     cities_added: int = 0
     changes: list[str] = field(default_factory=list)
+    warnings: list[RowError] = field(default_factory=list)
 
     def summary(self) -> str:
         return _(
@@ -432,6 +433,33 @@ def parse_rankings(
     return list(by_key.values())
 
 
+def shared_ranks(rows: list[EntryRow], filename: str) -> list[RowError]:
+    """Rows giving two cities the same rank in one edition and area: allowed (a tie), but shown.
+
+    Bitkom ranks by unrounded values, so real ties are rare; a shared rank is
+    more often a typing error, which the person importing should look at.
+    """
+    first: dict[tuple, EntryRow] = {}
+    warnings = []
+    for row in rows:
+        if row.rank is None:
+            continue
+        key = (row.year, row.area_code, row.rank)
+        if key in first:
+            warnings.append(
+                RowError(
+                    filename,
+                    row.row,
+                    "rank",
+                    _("Rank %(rank)d is also given to %(city)s in row %(row)d (a tie?).")
+                    % {"rank": row.rank, "city": first[key].city, "row": first[key].row},
+                )
+            )
+        else:
+            first[key] = row
+    return warnings
+
+
 # --- writing -----------------------------------------------------------------
 
 
@@ -588,7 +616,7 @@ def import_rankings(
     known.update({row.year: row.cities_ranked for row in edition_rows})
     entry_rows = parse_rankings(data, known, filename)
 
-    report = ImportReport(rows=len(entry_rows))
+    report = ImportReport(rows=len(entry_rows), warnings=shared_ranks(entry_rows, filename))
     with transaction.atomic():
         editions = _apply_editions(edition_rows, report)
         areas = ensure_areas()

@@ -216,3 +216,15 @@ def test_bad_editions_file_is_refused_with_its_name(db):
         importing.import_rankings((HEADER + GOOD).encode(), editions, editions_filename="e.csv")
     assert str(refusal.value.errors[0]).startswith("e.csv, Zeile 2, Spalte „published_on“")
     assert not Edition.objects.exists()
+
+
+@pytest.mark.django_db
+def test_shared_rank_is_imported_with_a_warning(index_data, csv_file, capsys):
+    path = csv_file(HEADER + GOOD + "2021,Neustadt,Verwaltung,73,,,published,\n")
+    call_command("import_rankings", str(path))
+    out = capsys.readouterr().out
+    assert "Zeile 3, Spalte „rank“: Rang 73 hat auch Herne in Zeile 2 (Gleichstand?)" in out
+    assert (
+        RankingEntry.objects.filter(edition__year=2021, area__code="verwaltung", rank=73).count()
+        == 2
+    )

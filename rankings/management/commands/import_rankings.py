@@ -46,3 +46,5 @@ class Command(BaseCommand):
         self.stdout.write(report.summary())
         for change in report.changes:
             self.stdout.write(f"  {change}")
+        for warning in report.warnings:
+            self.stdout.write(self.style.WARNING(str(warning)))
