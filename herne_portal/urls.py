@@ -16,5 +16,6 @@ urlpatterns = [
     path("konto/", include("django.contrib.auth.urls")),
     path("oparl/v1/", include("inquiries.oparl.urls")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
+    path("smart-city-index/", include("rankings.urls")),
     path("", include("inquiries.urls")),
 ]

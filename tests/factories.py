@@ -134,3 +134,42 @@ def released_reply(inquiry, content: bytes = SMALL_PDF, version: int = 1, releas
     document.file.save("ignored.pdf", ContentFile(content), save=False)
     document.save()
     return document
+
+
+# --- Smart City Index (rankings) ---------------------------------------------
+
+
+class CityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "rankings.City"
+        django_get_or_create = ["name"]
+
+    name = factory.Sequence(lambda n: f"Stadt {n}")
+    slug = factory.LazyAttribute(lambda c: c.name.lower().replace(" ", "-"))
+    federal_state = "NW"
+
+
+class EditionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "rankings.Edition"
+        django_get_or_create = ["year"]
+
+    year = factory.Sequence(lambda n: 2019 + n)
+    cities_ranked = 81
+
+
+class RankingEntryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "rankings.RankingEntry"
+
+    edition = factory.SubFactory(EditionFactory)
+    city = factory.SubFactory(CityFactory)
+    area = factory.LazyFunction(lambda: _overall_area())
+    rank = factory.Sequence(lambda n: n % 80 + 1)
+    sources = "https://example.org/quelle"
+
+
+def _overall_area():
+    from rankings.importing import ensure_areas
+
+    return ensure_areas()["gesamt"]

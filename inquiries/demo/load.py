@@ -29,6 +29,7 @@ from inquiries.models import (
     StaffMembership,
 )
 from inquiries.permissions import OFFICE_GROUP
+from rankings.demo import load_rankings
 
 DEMO_NOTE = "[Demo-Antwort: Dieser Text ist ein Beispiel für die Vorführung des Portals.]"
 
@@ -557,4 +558,5 @@ def load(today: datetime.date | None = None) -> list[Login]:
     loader.seed_inquiry()
     loader.other_inquiries()
     loader.cosigned_draft()
+    load_rankings()
     return LOGINS

@@ -1,0 +1,1 @@
+"""Views of the rankings app: ``public`` pages and charts, ``exports`` for downloads."""

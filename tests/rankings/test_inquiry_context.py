@@ -1,0 +1,67 @@
+"""An inquiry names cities, an edition and areas; its page shows their ranks and changes."""
+
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from rankings.models import Area, City, Edition, InquiryContext
+from tests.factories import InquiryFactory
+from tests.inquiries.test_views_public import publish
+
+
+@pytest.fixture
+def published_inquiry(personas):
+    inquiry = InquiryFactory(
+        author=personas.councillor_profile,
+        subject="Ergebnis der Stadt Herne beim Smart City Index",
+        questions=["Welche Konsequenzen zieht die Verwaltung?"],
+    )
+    return publish(inquiry, personas)
+
+
+def panel_text(response) -> str:
+    html = response.content.decode()
+    match = re.search(r'<aside class="ranking-context".*?</aside>', html, re.S)
+    assert match, "no context panel"
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", match.group(0)))
+
+
+def link(inquiry, cities, areas, year=2021):
+    context = InquiryContext.objects.create(inquiry=inquiry, edition=Edition.objects.get(year=year))
+    context.cities.set(City.objects.filter(name__in=cities))
+    context.areas.set(Area.objects.filter(code__in=areas))
+    return context
+
+
+@pytest.mark.django_db
+def test_inquiry_page_shows_ranks_and_changes_of_named_cities(
+    client, index_data, published_inquiry
+):
+    link(published_inquiry, ["Herne", "Bochum", "Gelsenkirchen"], ["verwaltung"])
+    panel = panel_text(client.get(published_inquiry.get_absolute_url()))
+    assert "Smart City Index 2021" in panel
+    assert "Herne 67 (+6) 73 (−6)" in panel
+    assert "Bochum 7 (+11) —" in panel
+    assert "Herne, 2020, Verwaltung: abgeleitet – 2021 rank 73 after -6" in panel
+
+
+@pytest.mark.django_db
+def test_inquiry_without_context_shows_no_panel(client, index_data, published_inquiry):
+    html = client.get(published_inquiry.get_absolute_url()).content.decode()
+    assert "ranking-context" not in html
+
+
+@pytest.mark.django_db
+def test_context_panel_runs_constant_queries(client, index_data, published_inquiry):
+    context = link(published_inquiry, ["Herne"], [])
+    url = published_inquiry.get_absolute_url()
+    with CaptureQueriesContext(connection) as small:
+        client.get(url)
+    context.cities.set(City.objects.all())
+    context.areas.set(Area.objects.all())
+    with CaptureQueriesContext(connection) as large:
+        response = client.get(url)
+    assert "Hamburg 1" in panel_text(response)
+    assert len(large) == len(small)
