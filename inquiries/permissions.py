@@ -7,6 +7,7 @@ Views, the admin and the workflow ask these predicates; nothing else decides.
 """
 
 import rules
+from django.db.models import Q
 
 from inquiries.models import Inquiry, StaffMembership
 
@@ -75,7 +76,11 @@ def is_not_draft(user, inquiry):
 def answers_for_inquiry(user, inquiry):
     """The user works in a department that answers a question of the inquiry."""
     deps = department_ids(user)
-    return bool(deps) and inquiry.questions.filter(lead_department_id__in=deps).exists()
+    if not deps:
+        return False
+    return inquiry.questions.filter(
+        Q(lead_department_id__in=deps) | Q(contributing_departments__in=deps)
+    ).exists()
 
 
 rules.add_perm(
@@ -108,3 +113,47 @@ def heads_lead_department(user, question):
 
 rules.add_perm("inquiries.draft_answer", works_in_lead_department)
 rules.add_perm("inquiries.approve_answer", heads_lead_department)
+
+
+# --- Answering: inboxes, contributions, re-routing, holding answers, corrections (issue 4) ---
+
+
+@rules.predicate
+def works_in_contributing_department(user, question):
+    deps = department_ids(user)
+    return bool(deps) and question.contributing_departments.filter(pk__in=deps).exists()
+
+
+@rules.predicate
+def heads_answer_department(user, answer):
+    return answer.department_id in department_ids(user, StaffMembership.Role.HEAD)
+
+
+@rules.predicate
+def heads_department_answering(user, inquiry):
+    heads = department_ids(user, StaffMembership.Role.HEAD)
+    return bool(heads) and inquiry.questions.filter(lead_department_id__in=heads).exists()
+
+
+def holding_answer_department(user, inquiry):
+    """The department in whose name ``user`` gives a holding answer for ``inquiry``."""
+    heads = department_ids(user, StaffMembership.Role.HEAD)
+    question = (
+        inquiry.questions.filter(lead_department_id__in=heads)
+        .select_related("lead_department")
+        .order_by("number")
+        .first()
+    )
+    return question.lead_department
+
+
+rules.add_perm("inquiries.use_office_inbox", is_office)
+rules.add_perm("inquiries.use_department_inbox", is_department_staff)
+rules.add_perm(
+    "inquiries.view_question",
+    is_office | works_in_lead_department | works_in_contributing_department,
+)
+rules.add_perm("inquiries.contribute", works_in_contributing_department)
+rules.add_perm("inquiries.request_reroute", works_in_lead_department)
+rules.add_perm("inquiries.give_holding_answer", heads_department_answering)
+rules.add_perm("inquiries.correct_answer", heads_answer_department | is_office)
