@@ -1,6 +1,7 @@
 """Reads across models, with the joins that keep query counts constant."""
 
 from django.db.models import Prefetch
+from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 
 from inquiries.models import AuditEvent, Inquiry, Question
@@ -29,30 +30,36 @@ def inquiry_with_questions(queryset, pk: int) -> Inquiry:
 # --- Office and department inboxes, dashboard (issue 4) -----------------------------------
 
 
+def _question_count(**filters):
+    """A correlated count of an inquiry's questions: computed only for the rows shown."""
+    from django.db.models import Count, IntegerField, OuterRef, Subquery
+
+    counted = (
+        Question.objects.filter(inquiry=OuterRef("pk"), **filters)
+        .order_by()
+        .values("inquiry")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+
+
 def office_inbox(today):
     """Inquiries the council office works on, with per-inquiry question counts (one query)."""
-    from django.db.models import BooleanField, Count, Exists, ExpressionWrapper, OuterRef, Q
-
-    from inquiries.models import Question as Q_
+    from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q
 
     overdue = Q(due_date__lt=today, status=Inquiry.Status.REGISTERED)
-    reroute = Q_.objects.filter(inquiry=OuterRef("pk")).exclude(reroute_reason="")
+    reroute = Question.objects.filter(inquiry=OuterRef("pk")).exclude(reroute_reason="")
     return (
         Inquiry.objects.exclude(status=Inquiry.Status.DRAFT)
         .select_related("author__faction", "faction", "meeting__committee")
         .annotate(
-            question_count=Count("questions", distinct=True),
-            unrouted_count=Count(
-                "questions",
-                filter=Q(questions__lead_department__isnull=True),
-                distinct=True,
-            ),
-            approved_count=Count(
-                "questions", filter=Q(questions__status=Q_.Status.APPROVED), distinct=True
-            ),
+            question_count=_question_count(),
+            unrouted_count=_question_count(lead_department__isnull=True),
+            approved_count=_question_count(status=Question.Status.APPROVED),
             has_reroute_request=Exists(reroute),
+            is_overdue=ExpressionWrapper(overdue, output_field=BooleanField()),
         )
-        .annotate(is_overdue=ExpressionWrapper(overdue, output_field=BooleanField()))
         .order_by("due_date", "-submitted_at", "-pk")
     )
 
@@ -64,16 +71,16 @@ def department_inbox(user, today):
     from inquiries.permissions import department_ids
 
     deps = department_ids(user)
+    contributing = Question.contributing_departments.through.objects.filter(
+        department_id__in=deps
+    ).values("question_id")
     return (
-        Question.objects.filter(
-            Q(lead_department_id__in=deps) | Q(contributing_departments__in=deps)
-        )
+        Question.objects.filter(Q(lead_department_id__in=deps) | Q(pk__in=contributing))
         .filter(inquiry__status__in=[Inquiry.Status.REGISTERED, Inquiry.Status.ANSWERED])
         .select_related(
             "inquiry__meeting__committee", "inquiry__author", "lead_department", "answer"
         )
         .prefetch_related("contributing_departments")
-        .distinct()
         .order_by("inquiry__due_date", "inquiry_id", "number")
     )
 

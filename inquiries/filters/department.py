@@ -47,9 +47,10 @@ class DepartmentInboxFilter(django_filters.FilterSet):
         return queryset.filter(status=value)
 
     def filter_department(self, queryset, name, value):
-        return queryset.filter(
-            Q(lead_department=value) | Q(contributing_departments=value)
-        ).distinct()
+        contributing = Question.contributing_departments.through.objects.filter(
+            department=value
+        ).values("question_id")
+        return queryset.filter(Q(lead_department=value) | Q(pk__in=contributing))
 
     def filter_overdue(self, queryset, name, value):
         if value:
