@@ -3,7 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from inquiries.models import Department, Question
+from inquiries.models import Department, Inquiry, Question
+from inquiries.models.inquiry import QUESTION_MAX_LENGTH
 
 
 class RegisterForm(forms.Form):
@@ -77,3 +78,32 @@ class RoutingForm(forms.Form):
                 continue
             result[question] = (chosen, list(self.cleaned_data.get(contributing.name) or []))
         return result
+
+
+class PaperInquiryForm(forms.ModelForm):
+    """An inquiry that reached the council office on paper or by email."""
+
+    class Meta:
+        model = Inquiry
+        fields = ["received_via", "meeting", "author", "faction", "subject", "preamble"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["received_via"].choices = [
+            c for c in Inquiry.Channel.choices if c[0] != Inquiry.Channel.PORTAL
+        ]
+        self.fields["meeting"].queryset = (
+            self.fields["meeting"].queryset.select_related("committee").order_by("-starts_at")
+        )
+
+
+class QuestionTextForm(forms.Form):
+    text = forms.CharField(
+        label=_("Question text"),
+        required=False,
+        max_length=QUESTION_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+QuestionTextFormSet = forms.formset_factory(QuestionTextForm, extra=5, max_num=50)

@@ -195,3 +195,6 @@ def visible_inquiries(user, queryset):
             questions__contributing_departments__in=deps
         )
     return queryset.filter(pk__in=Inquiry.objects.filter(allowed).values("pk"))
+
+
+rules.add_perm("inquiries.enter_inquiry", is_office)

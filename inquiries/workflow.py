@@ -588,3 +588,32 @@ def add_attachment(question: Question, actor, checked_file, title: str = "") -> 
         question=question,
     )
     return attachment
+
+
+# --- Inquiries that arrive on paper or by email (issue 4) -------------------------------------
+
+
+@transaction.atomic
+def receive(inquiry: Inquiry, actor, now=None) -> Inquiry:
+    """The office enters an inquiry that came on paper or by email as submitted.
+
+    The submission deadline is not enforced here: the office sees on the register page
+    whether it was met and decides on admissibility there.
+    """
+    inquiry = _lock_inquiry(inquiry)
+    _require(actor, "inquiries.enter_inquiry", inquiry)
+    _expect(inquiry, {InquiryStatus.DRAFT}, _("Only a draft can be submitted."))
+    if inquiry.received_via == Inquiry.Channel.PORTAL:
+        raise TransitionError(_("Inquiries filed in the portal are submitted by their author."))
+    if not inquiry.questions.exists():
+        raise TransitionError(_("An inquiry needs at least one question."))
+    now = now or timezone.now()
+    return _set_status(
+        inquiry,
+        InquiryStatus.SUBMITTED,
+        actor,
+        "receive",
+        inquiry.get_received_via_display(),
+        now=now,
+        submitted_at=now,
+    )

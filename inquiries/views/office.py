@@ -147,3 +147,41 @@ def publish(request, pk: int):
         return transition_refused(request, error)
     messages.success(request, _("The answer has been published."))
     return _back(pk)
+
+
+@login_required
+def enter_inquiry(request):
+    """Enter an inquiry that came on paper or by email; it is submitted at once."""
+    from django.db import transaction
+
+    from inquiries.models import Question
+    from inquiries.office_forms import PaperInquiryForm, QuestionTextFormSet
+
+    _require_office(request.user)
+    form = PaperInquiryForm(request.POST or None)
+    questions = QuestionTextFormSet(request.POST or None, prefix="fragen")
+    if request.method == "POST" and form.is_valid() and questions.is_valid():
+        texts = [f.cleaned_data.get("text", "").strip() for f in questions.forms]
+        texts = [t for t in texts if t]
+        if not texts:
+            questions.forms[0].add_error("text", _("An inquiry needs at least one question."))
+        else:
+            try:
+                with transaction.atomic():
+                    inquiry = form.save()
+                    Question.objects.bulk_create(
+                        Question(inquiry=inquiry, number=n, text=t)
+                        for n, t in enumerate(texts, start=1)
+                    )
+                    workflow.receive(inquiry, request.user)
+            except TransitionError as error:
+                return transition_refused(request, error)
+            messages.success(request, _("The inquiry has been entered as submitted."))
+            return _back(inquiry.pk)
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request,
+        "inquiries/office/enter_inquiry.html",
+        {"form": form, "questions": questions},
+        status=status,
+    )

@@ -119,6 +119,11 @@ TRANSITIONS = {
         lambda a, o: workflow.give_holding_answer(o, a, "Später.", LATER),
         {"head_a"},
     ),
+    "receive": (
+        lambda p: InquiryFactory(author=p.councillor_profile, received_via="paper"),
+        lambda a, o: workflow.receive(o, a),
+        {"office"},
+    ),
     "publish": (_answered, lambda a, o: workflow.publish(o, a), {"office"}),
     "correct": (
         _published,

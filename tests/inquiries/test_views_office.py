@@ -195,3 +195,50 @@ def test_dashboard_shows_open_overdue_and_answered_per_department(office, person
     assert (rows["FB 33"].open_count, rows["FB 33"].overdue_count) == (1, 1)
     assert response.context["total"]["open"] == 3
     assert "Digitalisierung" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_office_enters_paper_inquiry_as_submitted(office, personas):
+    meeting = MeetingFactory()
+    url = reverse("inquiries:office_enter_inquiry")
+    assert office.get(url).status_code == 200
+    data = {
+        "received_via": "paper",
+        "meeting": meeting.pk,
+        "author": personas.councillor_profile.pk,
+        "subject": "Per Post eingegangen",
+        "preamble": "",
+        "fragen-TOTAL_FORMS": "3",
+        "fragen-INITIAL_FORMS": "0",
+        "fragen-0-text": "Erste Frage?",
+        "fragen-1-text": "",
+        "fragen-2-text": "Zweite Frage?",
+    }
+    response = office.post(url, data)
+    inquiry = Inquiry.objects.get(subject="Per Post eingegangen")
+    assert response.status_code == 302
+    assert inquiry.status == Inquiry.Status.SUBMITTED
+    assert inquiry.received_via == Inquiry.Channel.PAPER
+    assert list(inquiry.questions.values_list("number", "text")) == [
+        (1, "Erste Frage?"),
+        (2, "Zweite Frage?"),
+    ]
+    assert AuditEvent.objects.get(inquiry=inquiry).action == "receive"
+
+
+@pytest.mark.django_db
+def test_paper_inquiry_without_questions_keeps_input_and_shows_error(office, personas):
+    data = {
+        "received_via": "email",
+        "meeting": MeetingFactory().pk,
+        "author": personas.councillor_profile.pk,
+        "subject": "Ohne Fragen",
+        "fragen-TOTAL_FORMS": "1",
+        "fragen-INITIAL_FORMS": "0",
+        "fragen-0-text": "",
+    }
+    response = office.post(reverse("inquiries:office_enter_inquiry"), data)
+    assert response.status_code == 400
+    text = response.content.decode()
+    assert "Ohne Fragen" in text and 'role="alert"' in text
+    assert not Inquiry.objects.filter(subject="Ohne Fragen").exists()
