@@ -14,8 +14,10 @@ def published_inquiries():
 
 def inquiry_with_questions(queryset, pk: int) -> Inquiry:
     """One inquiry with its questions, answers and public timeline (404 if not in ``queryset``)."""
-    questions = Question.objects.select_related("lead_department", "answer__department").order_by(
-        "number"
+    questions = (
+        Question.objects.select_related("lead_department", "answer__department")
+        .prefetch_related("answer__corrections")
+        .order_by("number")
     )
     timeline = AuditEvent.objects.public().order_by("created_at", "pk")
     return get_object_or_404(

@@ -1,6 +1,7 @@
 """Routing, drafting, approval, holding answers, corrections, contributions, reminders."""
 
 import datetime
+import io
 
 import pytest
 from django.core import mail
@@ -259,3 +260,39 @@ def test_reminder_command_runs_and_reports(personas, capsys):
     routed_inquiry(personas, due_date=timezone.localdate())
     call_command("send_reminders")
     assert "2 question(s) reminded." in capsys.readouterr().out
+
+
+@pytest.mark.django_db(transaction=True)
+def test_failing_mail_server_neither_blocks_nor_undoes_the_transition(personas, settings):
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", 9, 2
+    personas.department_b.email = "fb33@herne.example"
+    personas.department_b.save()
+    inquiry = registered_inquiry(personas.councillor, personas.office)
+    question = first_question(inquiry)
+    workflow.route(question, personas.office, personas.department_b)
+    question.refresh_from_db()
+    assert question.status == Question.Status.ROUTED  # committed before any mail is tried
+    job = DBTaskResult.objects.filter(task_path="inquiries.tasks.send_email").latest("enqueued_at")
+    assert job.status == "READY"
+    call_command("db_worker", "--batch", "--no-startup-delay", stdout=io.StringIO())
+    job.refresh_from_db()
+    assert job.status == "FAILED"  # kept in the queue for a retry, nothing lost
+    question.refresh_from_db()
+    assert question.status == Question.Status.ROUTED
+
+
+@pytest.mark.django_db
+def test_public_page_shows_corrected_text_reason_and_original(client, personas, inquiry):
+    from django.urls import reverse
+
+    _publish(personas, inquiry)
+    answer = first_question(inquiry).answer
+    workflow.correct_answer(answer, personas.head_a, "Antwort 1, berichtigt.", "Zahl falsch.")
+    page = client.get(reverse("inquiries:detail", args=[inquiry.pk])).content.decode()
+    assert "Antwort 1, berichtigt." in page
+    assert "Zahl falsch." in page
+    assert "Antwort 1.</p>" in page  # the original text stays readable
