@@ -32,7 +32,7 @@ def department_ids(user, role=None) -> set[int]:
     """Ids of the departments the user works in (optionally only with ``role``)."""
     if not user.is_authenticated:
         return set()
-    cache = user.__dict__.setdefault("_department_roles", None)
+    cache = getattr(user, "_department_roles", None)  # works through SimpleLazyObject too
     if cache is None:
         cache = list(StaffMembership.objects.filter(user=user).values_list("department_id", "role"))
         user._department_roles = cache

@@ -484,7 +484,7 @@ def give_holding_answer(
         inquiry.status,
         inquiry.status,
         comment,
-        public=True,
+        public=False,
         now=now,
     )
     notifications.holding_answer_given(inquiry, answer)

@@ -144,7 +144,8 @@ def test_holding_answer_sets_new_date_and_tells_the_author(
     inquiry.refresh_from_db()
     assert inquiry.due_date == until
     assert any(personas.councillor.email in m.to for m in mail.outbox)
-    assert AuditEvent.objects.get(action="holding_answer").is_public
+    event = AuditEvent.objects.get(action="holding_answer")
+    assert event.actor == personas.head_a and until.strftime("%d.%m.%Y") in event.comment
 
 
 @pytest.mark.django_db
