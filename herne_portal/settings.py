@@ -157,6 +157,18 @@ PORTAL_COUNCIL_NAME = envstr("PORTAL_COUNCIL_NAME", "Rat der Stadt Herne")
 INQUIRY_SUBMISSION_DEADLINE_DAYS = envint("INQUIRY_SUBMISSION_DEADLINE_DAYS", 7)
 # Hour of the day (local time) at which the submission deadline ends.
 INQUIRY_SUBMISSION_DEADLINE_HOUR = envint("INQUIRY_SUBMISSION_DEADLINE_HOUR", 12)
+# Due date of a registered inquiry (issue 4, inquiries/deadlines.py): "meeting" = in time
+# for the meeting (INQUIRY_DUE_WORKING_DAYS_BEFORE_MEETING working days before it), or
+# "working_days" = INQUIRY_DUE_WORKING_DAYS working days after registration. Weekends and the
+# public holidays of INQUIRY_HOLIDAY_SUBDIVISION (a German state, "NW") are skipped.
+INQUIRY_DUE_DATE_RULE = envstr("INQUIRY_DUE_DATE_RULE", "meeting")
+INQUIRY_DUE_WORKING_DAYS = envint("INQUIRY_DUE_WORKING_DAYS", 15)
+INQUIRY_DUE_WORKING_DAYS_BEFORE_MEETING = envint("INQUIRY_DUE_WORKING_DAYS_BEFORE_MEETING", 2)
+INQUIRY_HOLIDAY_SUBDIVISION = envstr("INQUIRY_HOLIDAY_SUBDIVISION", "NW")
+# Reminders: questions due within this many days, and overdue ones, are reminded daily.
+INQUIRY_REMINDER_DAYS_BEFORE = envint("INQUIRY_REMINDER_DAYS_BEFORE", 3)
+# Largest attachment of an answer, in megabytes.
+ANSWER_ATTACHMENT_MAX_MB = envint("ANSWER_ATTACHMENT_MAX_MB", 10)
 
 # --- OParl API (/oparl/v1/, docs/oparl.md) ----------------------------------------------------
 # Official municipality key (Amtlicher Gemeindeschlüssel) and website of the city.

@@ -30,6 +30,46 @@ from inquiries.models import (
     StaffMembership,
 )
 
+# --- The same rules for staff who are not superusers (issue 4) ------------------------------
+
+
+class RulesScopedAdminMixin:
+    """Non-superusers see only the objects the portal's rules let them see, read-only.
+
+    States and answers change only through the workflow (the portal's own pages), so
+    the admin never offers a non-superuser a way around it.
+    """
+
+    inquiry_path = "inquiry"  # how to reach the inquiry from this model
+
+    def _inquiry_of(self, obj):
+        for part in self.inquiry_path.split("__"):
+            obj = getattr(obj, part) if part else obj
+        return obj
+
+    def get_queryset(self, request):
+        from inquiries.permissions import visible_inquiries
+
+        queryset = super().get_queryset(request)
+        if request.user.is_superuser:
+            return queryset
+        visible = visible_inquiries(request.user, Inquiry.objects.all()).values("pk")
+        lookup = f"{self.inquiry_path}__in" if self.inquiry_path else "pk__in"
+        return queryset.filter(**{lookup: visible})
+
+    def has_view_permission(self, request, obj=None):
+        if not super().has_view_permission(request, obj):
+            return False
+        if obj is None or request.user.is_superuser:
+            return True
+        return request.user.has_perm("inquiries.view_inquiry", self._inquiry_of(obj))
+
+    def has_change_permission(self, request, obj=None):
+        return request.user.is_superuser and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return request.user.is_superuser and super().has_delete_permission(request, obj)
+
 
 @admin.register(Committee)
 class CommitteeAdmin(admin.ModelAdmin):
@@ -146,7 +186,8 @@ class AuditEventInline(admin.TabularInline):
 
 
 @admin.register(Inquiry)
-class InquiryAdmin(admin.ModelAdmin):
+class InquiryAdmin(RulesScopedAdminMixin, admin.ModelAdmin):
+    inquiry_path = ""
     list_display = ["subject", "number", "status", "author", "meeting", "submitted_at"]
     list_filter = [
         "status",
@@ -177,7 +218,7 @@ class InquiryAdmin(admin.ModelAdmin):
 
 
 @admin.register(Question)
-class QuestionAdmin(admin.ModelAdmin):
+class QuestionAdmin(RulesScopedAdminMixin, admin.ModelAdmin):
     list_display = ["__str__", "inquiry", "status", "lead_department"]
     list_filter = ["status", "lead_department"]
     search_fields = ["text", "inquiry__subject"]
@@ -187,7 +228,7 @@ class QuestionAdmin(admin.ModelAdmin):
 
 
 @admin.register(Answer)
-class AnswerAdmin(admin.ModelAdmin):
+class AnswerAdmin(RulesScopedAdminMixin, admin.ModelAdmin):
     list_display = ["__str__", "inquiry", "department", "is_holding_answer", "approved_at"]
     list_filter = ["department", "is_holding_answer"]
     search_fields = ["text", "inquiry__subject"]
@@ -197,7 +238,7 @@ class AnswerAdmin(admin.ModelAdmin):
 
 
 @admin.register(AuditEvent)
-class AuditEventAdmin(admin.ModelAdmin):
+class AuditEventAdmin(RulesScopedAdminMixin, admin.ModelAdmin):
     list_display = [
         "created_at",
         "inquiry",
@@ -222,7 +263,8 @@ class AuditEventAdmin(admin.ModelAdmin):
 
 
 @admin.register(Contribution)
-class ContributionAdmin(admin.ModelAdmin):
+class ContributionAdmin(RulesScopedAdminMixin, admin.ModelAdmin):
+    inquiry_path = "question__inquiry"
     list_display = ["question", "department", "author", "created_at"]
     list_filter = ["department"]
     search_fields = ["text", "question__inquiry__subject"]
@@ -231,7 +273,8 @@ class ContributionAdmin(admin.ModelAdmin):
 
 
 @admin.register(AnswerAttachment)
-class AnswerAttachmentAdmin(admin.ModelAdmin):
+class AnswerAttachmentAdmin(RulesScopedAdminMixin, admin.ModelAdmin):
+    inquiry_path = "answer__inquiry"
     list_display = ["__str__", "answer", "content_type", "size", "created_at"]
     list_filter = ["content_type"]
     search_fields = ["original_name", "title", "answer__inquiry__subject"]
@@ -240,7 +283,8 @@ class AnswerAttachmentAdmin(admin.ModelAdmin):
 
 
 @admin.register(AnswerCorrection)
-class AnswerCorrectionAdmin(admin.ModelAdmin):
+class AnswerCorrectionAdmin(RulesScopedAdminMixin, admin.ModelAdmin):
+    inquiry_path = "answer__inquiry"
     """Corrections are made through the workflow; the admin only shows them."""
 
     list_display = ["answer", "corrected_by", "created_at"]
@@ -278,7 +322,7 @@ class ReplyDocumentAdmin(admin.ModelAdmin):
 
 
 @admin.register(CoSignature)
-class CoSignatureAdmin(admin.ModelAdmin):
+class CoSignatureAdmin(RulesScopedAdminMixin, admin.ModelAdmin):
     list_display = ["inquiry", "councillor", "confirmed_at"]
     list_filter = [("confirmed_at", admin.EmptyFieldListFilter)]
     search_fields = ["inquiry__subject", "councillor__last_name", "councillor__first_name"]

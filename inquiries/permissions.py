@@ -7,6 +7,7 @@ Views, the admin and the workflow ask these predicates; nothing else decides.
 """
 
 import rules
+from django.db.models import Q
 
 from inquiries.models import Inquiry, StaffMembership
 
@@ -31,7 +32,7 @@ def department_ids(user, role=None) -> set[int]:
     """Ids of the departments the user works in (optionally only with ``role``)."""
     if not user.is_authenticated:
         return set()
-    cache = user.__dict__.setdefault("_department_roles", None)
+    cache = getattr(user, "_department_roles", None)  # works through SimpleLazyObject too
     if cache is None:
         cache = list(StaffMembership.objects.filter(user=user).values_list("department_id", "role"))
         user._department_roles = cache
@@ -50,16 +51,22 @@ def is_department_head(user):
 
 @rules.predicate
 def is_published(user, inquiry):
+    if inquiry is None:  # a model-level check (e.g. the admin's) has no object
+        return False
     return inquiry.status == Inquiry.Status.PUBLISHED
 
 
 @rules.predicate
 def is_author(user, inquiry):
+    if inquiry is None:  # a model-level check (e.g. the admin's) has no object
+        return False
     return is_councillor(user) and inquiry.author_id == user.councillor.pk
 
 
 @rules.predicate
 def is_cosigner(user, inquiry):
+    if inquiry is None:  # a model-level check (e.g. the admin's) has no object
+        return False
     return (
         is_councillor(user)
         and inquiry.cosignatures.filter(councillor_id=user.councillor.pk).exists()
@@ -68,14 +75,22 @@ def is_cosigner(user, inquiry):
 
 @rules.predicate
 def is_not_draft(user, inquiry):
+    if inquiry is None:  # a model-level check (e.g. the admin's) has no object
+        return False
     return inquiry.status != Inquiry.Status.DRAFT
 
 
 @rules.predicate
 def answers_for_inquiry(user, inquiry):
     """The user works in a department that answers a question of the inquiry."""
+    if inquiry is None:  # a model-level check (e.g. the admin's) has no object
+        return False
     deps = department_ids(user)
-    return bool(deps) and inquiry.questions.filter(lead_department_id__in=deps).exists()
+    if not deps:
+        return False
+    return inquiry.questions.filter(
+        Q(lead_department_id__in=deps) | Q(contributing_departments__in=deps)
+    ).exists()
 
 
 rules.add_perm(
@@ -98,11 +113,15 @@ rules.add_perm("inquiries.publish_inquiry", is_office)
 
 @rules.predicate
 def works_in_lead_department(user, question):
+    if question is None:  # a model-level check (e.g. the admin's) has no object
+        return False
     return question.lead_department_id in department_ids(user)
 
 
 @rules.predicate
 def heads_lead_department(user, question):
+    if question is None:  # a model-level check (e.g. the admin's) has no object
+        return False
     return question.lead_department_id in department_ids(user, StaffMembership.Role.HEAD)
 
 
@@ -114,3 +133,72 @@ rules.add_perm("inquiries.approve_answer", heads_lead_department)
 
 
 rules.add_perm("inquiries.cosign_inquiry", is_cosigner)
+# --- Answering: inboxes, contributions, re-routing, holding answers, corrections (issue 4) ---
+
+
+@rules.predicate
+def works_in_contributing_department(user, question):
+    if question is None:  # a model-level check (e.g. the admin's) has no object
+        return False
+    deps = department_ids(user)
+    return bool(deps) and question.contributing_departments.filter(pk__in=deps).exists()
+
+
+@rules.predicate
+def heads_answer_department(user, answer):
+    if answer is None:  # a model-level check (e.g. the admin's) has no object
+        return False
+    return answer.department_id in department_ids(user, StaffMembership.Role.HEAD)
+
+
+@rules.predicate
+def heads_department_answering(user, inquiry):
+    if inquiry is None:  # a model-level check (e.g. the admin's) has no object
+        return False
+    heads = department_ids(user, StaffMembership.Role.HEAD)
+    return bool(heads) and inquiry.questions.filter(lead_department_id__in=heads).exists()
+
+
+def holding_answer_department(user, inquiry):
+    """The department in whose name ``user`` gives a holding answer for ``inquiry``."""
+    heads = department_ids(user, StaffMembership.Role.HEAD)
+    question = (
+        inquiry.questions.filter(lead_department_id__in=heads)
+        .select_related("lead_department")
+        .order_by("number")
+        .first()
+    )
+    return question.lead_department
+
+
+rules.add_perm("inquiries.use_office_inbox", is_office)
+rules.add_perm("inquiries.use_department_inbox", is_department_staff)
+rules.add_perm(
+    "inquiries.view_question",
+    is_office | works_in_lead_department | works_in_contributing_department,
+)
+rules.add_perm("inquiries.contribute", works_in_contributing_department)
+rules.add_perm("inquiries.request_reroute", works_in_lead_department)
+rules.add_perm("inquiries.give_holding_answer", heads_department_answering)
+rules.add_perm("inquiries.correct_answer", heads_answer_department | is_office)
+
+
+def visible_inquiries(user, queryset):
+    """``queryset`` narrowed to what ``view_inquiry`` allows ``user`` (for lists, the admin)."""
+    if user.is_superuser:
+        return queryset
+    allowed = Q(status=Inquiry.Status.PUBLISHED)
+    if is_councillor(user):
+        councillor = user.councillor.pk
+        allowed |= Q(author_id=councillor) | Q(cosignatures__councillor_id=councillor)
+    if is_office(user):
+        allowed |= ~Q(status=Inquiry.Status.DRAFT)
+    deps = department_ids(user)
+    if deps:
+        allowed |= Q(questions__lead_department_id__in=deps) | Q(
+            questions__contributing_departments__in=deps
+        )
+    return queryset.filter(pk__in=Inquiry.objects.filter(allowed).values("pk"))
+
+
+rules.add_perm("inquiries.enter_inquiry", is_office)

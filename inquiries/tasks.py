@@ -21,3 +21,11 @@ def send_email(subject: str, body: str, recipients: list[str]) -> int:
 def enqueue_on_commit(job, *args, **kwargs) -> None:
     """Enqueue ``job`` once the current transaction has committed."""
     transaction.on_commit(lambda: job.enqueue(*args, **kwargs))
+
+
+@task()
+def send_reminders() -> int:
+    """The daily reminder run as a job (see ``manage.py send_reminders``)."""
+    from inquiries.reminders import send_due_reminders
+
+    return send_due_reminders()

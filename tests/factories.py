@@ -173,3 +173,34 @@ def _overall_area():
     from rankings.importing import ensure_areas
 
     return ensure_areas()["gesamt"]
+
+
+# --- Inquiries at later stages, moved there through the workflow (issue 4) ------------------
+
+
+def submitted_inquiry(author_user, questions=None, **kwargs):
+    from inquiries import workflow
+
+    inquiry = InquiryFactory(author=author_user.councillor, questions=questions, **kwargs)
+    workflow.submit(inquiry, author_user)
+    return inquiry
+
+
+def registered_inquiry(author_user, office_user, questions=None, due_date=None, **kwargs):
+    from inquiries import workflow
+
+    inquiry = submitted_inquiry(author_user, questions, **kwargs)
+    due_date = due_date or timezone.localdate() + datetime.timedelta(days=14)
+    workflow.register(inquiry, office_user, due_date)
+    inquiry.refresh_from_db()
+    return inquiry
+
+
+def routed_inquiry(personas, department=None, questions=None, **kwargs):
+    """A registered inquiry whose questions all have ``department`` (default A) as lead."""
+    from inquiries import workflow
+
+    inquiry = registered_inquiry(personas.councillor, personas.office, questions, **kwargs)
+    for question in inquiry.questions.order_by("number"):
+        workflow.route(question, personas.office, department or personas.department_a)
+    return inquiry

@@ -335,7 +335,7 @@ class DemoLoader:
         councillor.save(update_fields=["user"])
         return user
 
-    def _answer_all(self, inquiry, routing, answers, at, review_only=()):
+    def _answer_all(self, inquiry, routing, answers, at, review_only=frozenset()):
         """Route, draft, review and approve; questions in ``review_only`` stop in review."""
         office = self.users["Büro des Rates"]
         questions = {q.number: q for q in inquiry.questions.all()}
@@ -354,10 +354,10 @@ class DemoLoader:
                 also=[questions[n] for n in numbers[1:]],
                 now=at + step,
             )
-            for n in numbers:
-                workflow.send_for_review(questions[n], clerk, now=at + 2 * step)
-                if n not in review_only:
-                    workflow.approve(questions[n], head, now=at + 3 * step)
+            # A grouped answer is sent and approved once, for all of its questions.
+            workflow.send_for_review(first, clerk, now=at + 2 * step)
+            if not review_only.intersection(numbers):
+                workflow.approve(first, head, now=at + 3 * step)
 
     def seed_inquiry(self):
         seed = read_seed()

@@ -208,6 +208,11 @@ class Question(models.Model):
         verbose_name=_("answer"),
         help_text=_("Several questions may share one answer (grouped answer)."),
     )
+    # A department's request to route the question elsewhere, until the office acts on it.
+    reroute_reason = models.TextField(_("reason for re-routing"), blank=True)
+    reroute_requested_at = models.DateTimeField(_("re-routing requested"), null=True, blank=True)
+    # Reminders go out at most once a day per question.
+    last_reminded_on = models.DateField(_("last reminder"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("question")

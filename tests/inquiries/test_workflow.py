@@ -93,8 +93,7 @@ def test_inquiry_becomes_answered_when_last_question_is_approved(personas, draft
     first, second = draft.questions.order_by("number")
     for question in (first, second):
         workflow.route(question, personas.office, personas.department_a)
-    workflow.draft_answer(first, personas.clerk_a, "Gemeinsame Antwort.", also=[second])
-    for question in (first, second):
+        workflow.draft_answer(question, personas.clerk_a, f"Antwort {question.number}.")
         workflow.send_for_review(question, personas.clerk_a)
     workflow.approve(first, personas.head_a)
     draft.refresh_from_db()
@@ -102,8 +101,26 @@ def test_inquiry_becomes_answered_when_last_question_is_approved(personas, draft
     workflow.approve(second, personas.head_a)
     draft.refresh_from_db()
     assert draft.status == Inquiry.Status.ANSWERED
+    assert AuditEvent.objects.filter(inquiry=draft, action="answer").count() == 1
+
+
+@pytest.mark.django_db
+def test_grouped_answer_is_sent_and_approved_once_for_all_its_questions(personas, draft):
+    workflow.submit(draft, personas.councillor)
+    workflow.register(draft, personas.office, datetime.date(2030, 1, 31))
+    first, second = draft.questions.order_by("number")
+    for question in (first, second):
+        workflow.route(question, personas.office, personas.department_a)
+    workflow.draft_answer(first, personas.clerk_a, "Gemeinsame Antwort.", also=[second])
+    workflow.send_for_review(first, personas.clerk_a)
+    second.refresh_from_db()
+    assert second.status == Question.Status.IN_REVIEW
+    workflow.approve(first, personas.head_a)
+    draft.refresh_from_db()
+    assert draft.status == Inquiry.Status.ANSWERED
     first.refresh_from_db(), second.refresh_from_db()
     assert first.answer_id == second.answer_id  # one grouped answer
+    assert second.status == Question.Status.APPROVED
 
 
 @pytest.mark.django_db
