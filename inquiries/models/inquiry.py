@@ -84,6 +84,9 @@ class Inquiry(models.Model):
     number_year = models.PositiveSmallIntegerField(_("year of the number"), null=True, blank=True)
     number_sequence = models.PositiveIntegerField(_("sequence number"), null=True, blank=True)
     due_date = models.DateField(_("due date"), null=True, blank=True)
+    topics = models.ManyToManyField(
+        "Topic", blank=True, related_name="inquiries", verbose_name=_("topics")
+    )
 
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)

@@ -1,0 +1,234 @@
+"""Full-text search of published inquiries: subjects, preambles, questions and answers.
+
+On PostgreSQL the German text-search configuration stems words ("Verwaltungen"
+finds "Verwaltung"), ranks the hits and marks the matches in a snippet; the
+expressions below equal the GIN indexes of migration 0003. On SQLite (the
+demo) every word must occur somewhere, matched with LIKE.
+
+Whatever a visitor types is cleaned first: control characters removed,
+whitespace collapsed, cut to ``MAX_QUERY_LENGTH``. The query parser
+(``websearch_to_tsquery``) accepts any input, so quotes, operators or
+SQL-looking text never raise.
+"""
+
+import re
+from dataclasses import dataclass
+
+from django.db import connection
+from django.db.models import (
+    BooleanField,
+    Case,
+    Exists,
+    F,
+    FloatField,
+    Func,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from inquiries.models import Answer, Question
+
+MAX_QUERY_LENGTH = 200
+MAX_SQLITE_WORDS = 8
+SNIPPET_CHARS = 220
+# Sentinels that ts_headline puts around matches; replaced by <mark> after escaping.
+_START, _STOP = "\u0002", "\u0003"
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+@dataclass(frozen=True)
+class SearchText:
+    text: str
+    truncated: bool
+
+    def __bool__(self):
+        return bool(self.text)
+
+
+def clean(raw: str | None) -> SearchText:
+    """The visitor's input made safe to search for: never raises, never empty of meaning."""
+    text = " ".join(_CONTROL.sub(" ", raw or "").split())
+    truncated = len(text) > MAX_QUERY_LENGTH
+    return SearchText(text[:MAX_QUERY_LENGTH].strip(), truncated)
+
+
+def uses_postgres() -> bool:
+    return connection.vendor == "postgresql"
+
+
+# --- PostgreSQL ------------------------------------------------------------------------
+
+
+class GermanQuery(Func):
+    function = "websearch_to_tsquery"
+    template = "websearch_to_tsquery('german'::regconfig, %(expressions)s)"
+
+
+class GermanVector(Func):
+    """``to_tsvector('german', COALESCE(a, '') || ' ' || COALESCE(b, ''))``, as indexed."""
+
+    template = "to_tsvector('german'::regconfig, COALESCE(%(expressions)s, ''))"
+    arg_joiner = ", '') || ' ' || COALESCE("
+
+
+class Matches(Func):
+    template = "(%(expressions)s)"
+    arg_joiner = " @@ "
+    output_field = BooleanField()
+
+
+class Rank(Func):
+    function = "ts_rank"
+    output_field = FloatField()
+
+
+def _query(text: str):
+    return GermanQuery(Value(text))
+
+
+def _postgres_search(queryset, text: str):
+    query = _query(text)
+    own = GermanVector(F("subject"), F("preamble"))
+    questions = Question.objects.filter(inquiry=OuterRef("pk")).filter(
+        Matches(GermanVector(F("text")), query)
+    )
+    answers = Answer.objects.filter(inquiry=OuterRef("pk"), approved_at__isnull=False).filter(
+        Matches(GermanVector(F("text")), query)
+    )
+
+    def best(qs):
+        ranked = qs.annotate(r=Rank(GermanVector(F("text")), query)).order_by("-r")
+        return Coalesce(Subquery(ranked.values("r")[:1]), Value(0.0))
+
+    return queryset.filter(Matches(own, query) | Exists(questions) | Exists(answers)).annotate(
+        search_rank=2 * Rank(own, query) + best(questions) + best(answers)
+    )
+
+
+def only_stop_words(text: str) -> bool:
+    """True if nothing of ``text`` is left to search for (such as "und die der")."""
+    if not uses_postgres():
+        return not re.findall(r"\w+", text)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT numnode(websearch_to_tsquery('german'::regconfig, %s))", [text])
+        return cursor.fetchone()[0] == 0
+
+
+def _postgres_headlines(inquiries, text: str) -> dict[int, SafeString]:
+    """One snippet per inquiry from the best-matching text: one query for the whole page."""
+    ids = [inquiry.pk for inquiry in inquiries]
+    if not ids:
+        return {}
+    options = f"StartSel={_START}, StopSel={_STOP}, MaxWords=35, MinWords=15, MaxFragments=2"
+    sql = """
+        SELECT inquiry_id, kind, ts_headline('german'::regconfig, body, q, %(options)s)
+        FROM (
+            SELECT id AS inquiry_id, 0 AS kind,
+                   COALESCE(preamble, '') AS body
+            FROM inquiries_inquiry WHERE id = ANY(%(ids)s)
+            UNION ALL
+            SELECT inquiry_id, 1, text FROM inquiries_question
+            WHERE inquiry_id = ANY(%(ids)s)
+            UNION ALL
+            SELECT inquiry_id, 2, text FROM inquiries_answer
+            WHERE inquiry_id = ANY(%(ids)s) AND approved_at IS NOT NULL
+        ) AS texts, websearch_to_tsquery('german'::regconfig, %(text)s) AS q
+        WHERE to_tsvector('german'::regconfig, body) @@ q
+        ORDER BY inquiry_id, kind
+    """
+    result: dict[int, SafeString] = {}
+    with connection.cursor() as cursor:
+        cursor.execute(sql, {"options": options, "ids": ids, "text": text})
+        for inquiry_id, _kind, headline in cursor.fetchall():
+            result.setdefault(inquiry_id, _marked(headline))
+    return result
+
+
+def _marked(headline: str) -> SafeString:
+    html = escape(headline).replace(_START, "<mark>").replace(_STOP, "</mark>")
+    return mark_safe(html)  # noqa: S308 - escaped above, only our own <mark> added
+
+
+# --- SQLite ------------------------------------------------------------------------------
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text)[:MAX_SQLITE_WORDS]
+
+
+def _sqlite_search(queryset, text: str):
+    for word in _words(text):
+        questions = Question.objects.filter(inquiry=OuterRef("pk"), text__icontains=word)
+        answers = Answer.objects.filter(
+            inquiry=OuterRef("pk"), approved_at__isnull=False, text__icontains=word
+        )
+        queryset = queryset.filter(
+            Q(subject__icontains=word)
+            | Q(preamble__icontains=word)
+            | Exists(questions)
+            | Exists(answers)
+        )
+    # Subject hits first, then the newest.
+    first = _words(text)[:1]
+    subject_hit = Q(subject__icontains=first[0]) if first else Q(pk__in=[])
+
+    return queryset.annotate(
+        search_rank=Case(When(subject_hit, then=Value(1.0)), default=Value(0.0))
+    )
+
+
+def _sqlite_headlines(inquiries, text: str) -> dict[int, SafeString]:
+    ids = [inquiry.pk for inquiry in inquiries]
+    words = _words(text)
+    if not ids or not words:
+        return {}
+    pattern = re.compile("|".join(re.escape(word) for word in words), re.IGNORECASE)
+    texts: dict[int, list[str]] = {pk: [] for pk in ids}
+    for inquiry in inquiries:
+        texts[inquiry.pk].append(inquiry.preamble)
+    rows = Question.objects.filter(inquiry_id__in=ids).values_list("inquiry_id", "text")
+    answers = Answer.objects.filter(inquiry_id__in=ids, approved_at__isnull=False).values_list(
+        "inquiry_id", "text"
+    )
+    for inquiry_id, body in [*rows, *answers]:
+        texts[inquiry_id].append(body)
+    result = {}
+    for pk, bodies in texts.items():
+        for body in bodies:
+            match = pattern.search(body or "")
+            if match:
+                result[pk] = _window(body, match.start(), pattern)
+                break
+    return result
+
+
+def _window(body: str, at: int, pattern) -> SafeString:
+    start = max(0, at - SNIPPET_CHARS // 3)
+    piece = body[start : start + SNIPPET_CHARS]
+    marked = pattern.sub(lambda m: f"{_START}{m.group(0)}{_STOP}", piece)
+    prefix = "… " if start else ""
+    suffix = " …" if start + SNIPPET_CHARS < len(body) else ""
+    return _marked(f"{prefix}{marked}{suffix}")
+
+
+# --- the interface ---------------------------------------------------------------------------
+
+
+def search(queryset, text: str):
+    """``queryset`` narrowed to inquiries matching ``text``, annotated with ``search_rank``."""
+    if uses_postgres():
+        return _postgres_search(queryset, text)
+    return _sqlite_search(queryset, text)
+
+
+def snippets(inquiries, text: str) -> dict[int, SafeString]:
+    """Highlighted snippets (safe HTML with <mark>) for the inquiries of one page."""
+    if uses_postgres():
+        return _postgres_headlines(inquiries, text)
+    return _sqlite_headlines(inquiries, text)
