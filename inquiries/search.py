@@ -43,6 +43,14 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 @dataclass(frozen=True)
+class Snippet:
+    """Safe HTML: the subject with the matches marked, and a passage of the best-matching text."""
+
+    title: SafeString | str
+    text: SafeString | str
+
+
+@dataclass(frozen=True)
 class SearchText:
     text: str
     truncated: bool
@@ -120,34 +128,42 @@ def only_stop_words(text: str) -> bool:
         return cursor.fetchone()[0] == 0
 
 
-def _postgres_headlines(inquiries, text: str) -> dict[int, SafeString]:
-    """One snippet per inquiry from the best-matching text: one query for the whole page."""
+def _postgres_headlines(inquiries, text: str) -> dict[int, "Snippet"]:
+    """Marked subject and a snippet of the best-matching text: one query for the whole page."""
     ids = [inquiry.pk for inquiry in inquiries]
     if not ids:
         return {}
     options = f"StartSel={_START}, StopSel={_STOP}, MaxWords=35, MinWords=15, MaxFragments=2"
     sql = """
-        SELECT inquiry_id, kind, ts_headline('german'::regconfig, body, q, %(options)s)
+        SELECT inquiry_id, kind, ts_headline('german'::regconfig, body, q,
+               CASE WHEN kind = 0 THEN %(whole)s ELSE %(options)s END)
         FROM (
-            SELECT id AS inquiry_id, 0 AS kind,
-                   COALESCE(preamble, '') AS body
+            SELECT id AS inquiry_id, 0 AS kind, subject AS body
             FROM inquiries_inquiry WHERE id = ANY(%(ids)s)
             UNION ALL
-            SELECT inquiry_id, 1, text FROM inquiries_question
+            SELECT id, 1, COALESCE(preamble, '')
+            FROM inquiries_inquiry WHERE id = ANY(%(ids)s)
+            UNION ALL
+            SELECT inquiry_id, 2, text FROM inquiries_question
             WHERE inquiry_id = ANY(%(ids)s)
             UNION ALL
-            SELECT inquiry_id, 2, text FROM inquiries_answer
+            SELECT inquiry_id, 3, text FROM inquiries_answer
             WHERE inquiry_id = ANY(%(ids)s) AND approved_at IS NOT NULL
         ) AS texts, websearch_to_tsquery('german'::regconfig, %(text)s) AS q
-        WHERE to_tsvector('german'::regconfig, body) @@ q
+        WHERE kind = 0 OR to_tsvector('german'::regconfig, body) @@ q
         ORDER BY inquiry_id, kind
     """
-    result: dict[int, SafeString] = {}
+    titles: dict[int, SafeString] = {}
+    bodies: dict[int, SafeString] = {}
+    whole = f"StartSel={_START}, StopSel={_STOP}, HighlightAll=TRUE"
     with connection.cursor() as cursor:
-        cursor.execute(sql, {"options": options, "ids": ids, "text": text})
-        for inquiry_id, _kind, headline in cursor.fetchall():
-            result.setdefault(inquiry_id, _marked(headline))
-    return result
+        cursor.execute(sql, {"options": options, "whole": whole, "ids": ids, "text": text})
+        for inquiry_id, kind, headline in cursor.fetchall():
+            if kind == 0:
+                titles[inquiry_id] = _marked(headline)
+            else:
+                bodies.setdefault(inquiry_id, _marked(headline))
+    return {pk: Snippet(titles.get(pk, ""), bodies.get(pk, "")) for pk in ids}
 
 
 def _marked(headline: str) -> SafeString:
@@ -183,7 +199,7 @@ def _sqlite_search(queryset, text: str):
     )
 
 
-def _sqlite_headlines(inquiries, text: str) -> dict[int, SafeString]:
+def _sqlite_headlines(inquiries, text: str) -> dict[int, Snippet]:
     ids = [inquiry.pk for inquiry in inquiries]
     words = _words(text)
     if not ids or not words:
@@ -199,12 +215,15 @@ def _sqlite_headlines(inquiries, text: str) -> dict[int, SafeString]:
     for inquiry_id, body in [*rows, *answers]:
         texts[inquiry_id].append(body)
     result = {}
-    for pk, bodies in texts.items():
-        for body in bodies:
+    for inquiry in inquiries:
+        title = _marked(pattern.sub(lambda m: f"{_START}{m.group(0)}{_STOP}", inquiry.subject))
+        passage = ""
+        for body in texts[inquiry.pk]:
             match = pattern.search(body or "")
             if match:
-                result[pk] = _window(body, match.start(), pattern)
+                passage = _window(body, match.start(), pattern)
                 break
+        result[inquiry.pk] = Snippet(title, passage)
     return result
 
 
@@ -227,8 +246,8 @@ def search(queryset, text: str):
     return _sqlite_search(queryset, text)
 
 
-def snippets(inquiries, text: str) -> dict[int, SafeString]:
-    """Highlighted snippets (safe HTML with <mark>) for the inquiries of one page."""
+def snippets(inquiries, text: str) -> dict[int, Snippet]:
+    """Marked subjects and passages (safe HTML with <mark>) for the inquiries of one page."""
     if uses_postgres():
         return _postgres_headlines(inquiries, text)
     return _sqlite_headlines(inquiries, text)

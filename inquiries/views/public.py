@@ -43,6 +43,7 @@ def inquiry_list(request):
     text = search.clean(request.GET.get("q"))
     hints = []
     queryset = filterset.qs
+    searching = False
     if text:
         if search.only_stop_words(text.text):
             hints.append(
@@ -51,17 +52,18 @@ def inquiry_list(request):
             queryset = queryset.none()
         else:
             queryset = search.search(queryset, text.text)
+            searching = True
     if text.truncated:
         hints.append(
             _("Your search was shortened to its first %(count)s characters.")
             % {"count": search.MAX_QUERY_LENGTH}
         )
-    paginator = Paginator(_ordered(queryset, filterset.sort, bool(text)), PAGE_SIZE)
+    paginator = Paginator(_ordered(queryset, filterset.sort, searching), PAGE_SIZE)
     page = paginator.get_page(request.GET.get("seite"))
-    if text and page.object_list:
+    if searching and page.object_list:
         found = search.snippets(page.object_list, text.text)
         for inquiry in page.object_list:
-            inquiry.snippet = found.get(inquiry.pk, "")
+            inquiry.snippet = found.get(inquiry.pk)
     params = request.GET.copy()
     params.pop("seite", None)
     return render(
