@@ -5,6 +5,8 @@ the same numbers. The SVG is served as an image (``<img>``), so pygal's own
 styles stay inside the SVG document and no script runs.
 """
 
+from xml.etree import ElementTree
+
 import pygal
 from django.utils.translation import gettext as _
 from pygal.style import Style
@@ -43,7 +45,16 @@ def _chart(title: str, figures: list[AnswerFigures], horizontal: bool) -> bytes:
     chart.add(_("Answered"), [f.answered for f in figures])
     chart.add(_("Median days to answer"), [f.median_days for f in figures])
     chart.add(_("Answered on time (%)"), [f.on_time_percent for f in figures])
-    return chart.render()
+    return _without_scripts(chart.render_tree())
+
+
+def _without_scripts(root) -> bytes:
+    """pygal always writes a small config script; an image needs none."""
+    for parent in root.iter():
+        for child in list(parent):
+            if isinstance(child.tag, str) and child.tag.split("}")[-1] == "script":
+                parent.remove(child)
+    return b"<?xml version='1.0' encoding='utf-8'?>\n" + ElementTree.tostring(root)
 
 
 def by_year_svg(figures: list[AnswerFigures]) -> bytes:

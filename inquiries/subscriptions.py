@@ -78,7 +78,7 @@ class SubscriptionForm(DescribedErrorsMixin, forms.Form):
     def clean_follow(self):
         value = self.cleaned_data["follow"]
         kind, _sep, ident = value.partition(":")
-        if kind == Subscription.Kind.SEARCH:
+        if value == Subscription.Kind.SEARCH:
             self.target = None
             self.kind = kind
             return value
