@@ -68,7 +68,7 @@ class SubscriptionForm(DescribedErrorsMixin, forms.Form):
             ),
         },
     )
-    follow = forms.CharField(label=gettext_lazy("Follow"), widget=forms.Select)
+    follow = forms.CharField(label=gettext_lazy("What do you want to follow?"), widget=forms.Select)
     search = forms.CharField(required=False, max_length=SEARCH_MAX_LENGTH, widget=forms.HiddenInput)
 
     def __init__(self, *args, choices=(), **kwargs):
