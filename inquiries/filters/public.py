@@ -28,11 +28,11 @@ from inquiries.search import MAX_QUERY_LENGTH
 
 class MeetingChoiceFilter(django_filters.ModelChoiceFilter):
     def __init__(self, *args, **kwargs):
+        published = Inquiry.objects.published().filter(meeting=OuterRef("pk"))
         kwargs.setdefault(
             "queryset",
-            Meeting.objects.filter(inquiries__status=Inquiry.Status.PUBLISHED)
+            Meeting.objects.filter(Exists(published))
             .select_related("committee")
-            .distinct()
             .order_by("-starts_at"),
         )
         super().__init__(*args, **kwargs)
@@ -84,8 +84,12 @@ class PublicInquiryFilter(django_filters.FilterSet):
     )
     fachbereich = django_filters.ModelChoiceFilter(
         queryset=Department.objects.filter(
-            lead_questions__inquiry__status=Inquiry.Status.PUBLISHED
-        ).distinct(),
+            Exists(
+                Question.objects.filter(
+                    lead_department=OuterRef("pk"), inquiry__status=Inquiry.Status.PUBLISHED
+                )
+            )
+        ),
         method="filter_department",
         label=_("Lead department"),
         empty_label=_("All departments"),
