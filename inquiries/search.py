@@ -181,8 +181,20 @@ def _marked(headline: str) -> SafeString:
 # --- SQLite ------------------------------------------------------------------------------
 
 
+# A crude stand-in for stemming on SQLite: "Verwaltungen" searches "Verwaltung".
+_ENDINGS = ("en", "er", "es", "e", "n", "s")
+
+
+def _stem(word: str) -> str:
+    if len(word) > 5:
+        for ending in _ENDINGS:
+            if word.lower().endswith(ending):
+                return word[: -len(ending)]
+    return word
+
+
 def _words(text: str) -> list[str]:
-    return re.findall(r"\w+", text)[:MAX_SQLITE_WORDS]
+    return [_stem(word) for word in re.findall(r"\w+", text)[:MAX_SQLITE_WORDS]]
 
 
 def _sqlite_search(queryset, text: str):
@@ -211,7 +223,7 @@ def _sqlite_headlines(inquiries, text: str) -> dict[int, Snippet]:
     words = _words(text)
     if not ids or not words:
         return {}
-    pattern = re.compile("|".join(re.escape(word) for word in words), re.IGNORECASE)
+    pattern = re.compile("|".join(rf"\w*{re.escape(word)}\w*" for word in words), re.IGNORECASE)
     texts: dict[int, list[str]] = {pk: [] for pk in ids}
     for inquiry in inquiries:
         texts[inquiry.pk].append(inquiry.preamble)

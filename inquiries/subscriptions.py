@@ -24,7 +24,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_tasks import task
 
+from inquiries import search
 from inquiries.accessible_forms import DescribedErrorsMixin
+from inquiries.filters.public import PublicInquiryFilter
 from inquiries.models import (
     AnswerCorrection,
     AuditEvent,
@@ -253,14 +255,11 @@ def matching_news(subscription: Subscription, since, until) -> list[Inquiry]:
             )
         )
     else:
-        from inquiries.filters.public import PublicInquiryFilter
-        from inquiries.search import clean, search
-
         params = QueryDict(subscription.search)
         published = PublicInquiryFilter(params or None, queryset=published).qs
-        text = clean(params.get("q"))
-        if text:
-            published = search(published, text.text)
+        text = search.clean(params.get("q"))
+        if text and not search.only_stop_words(text.text):
+            published = search.search(published, text.text)
     return list(published.filter(window).order_by("published_at", "pk")[:50])
 
 

@@ -142,3 +142,8 @@ def test_clean_removes_control_characters_and_cuts_the_length():
     assert len(text.text) <= search.MAX_QUERY_LENGTH
     assert text.truncated
     assert not search.clean("   ")
+
+
+@pytest.mark.django_db
+def test_plural_finds_singular_on_every_database(client, corpus):
+    assert "Ergebnis der Stadt Herne" in _list(client, "Verwaltungen")
