@@ -101,9 +101,10 @@ def _query(text: str):
 def _postgres_search(queryset, text: str):
     """Each table is searched through its GIN index; the rank weighs subject and preamble most.
 
-    Matching questions and answers add a fixed bonus instead of their own
-    ``ts_rank``: ranking every matching question row by row costs seconds
-    when a common word matches thousands of inquiries (see ``bench/``).
+    Only the subject is ranked with ``ts_rank``; a match in the preamble, a
+    question or an answer adds a fixed bonus. Ranking every matching text
+    row by row costs seconds when a common word matches thousands of
+    inquiries (see ``bench/``).
     """
     query = _query(text)
     own = GermanVector(F("subject"), F("preamble"))
@@ -116,13 +117,20 @@ def _postgres_search(queryset, text: str):
         .filter(Matches(GermanVector(F("text")), query))
         .values("inquiry_id")
     )
-    in_questions, in_answers = Q(pk__in=question_ids), Q(pk__in=answer_ids)
+    in_own, in_questions = Q(pk__in=own_ids), Q(pk__in=question_ids)
+    in_answers = Q(pk__in=answer_ids)
 
-    def bonus(condition):
-        return Case(When(condition, then=Value(0.05)), default=Value(0.0))
+    def bonus(condition, weight):
+        return Case(When(condition, then=Value(weight)), default=Value(0.0))
 
-    return queryset.filter(Q(pk__in=own_ids) | in_questions | in_answers).annotate(
-        search_rank=2 * Rank(own, query) + bonus(in_questions) + bonus(in_answers)
+    # Only the short subject is ranked word by word; preamble, questions and
+    # answers count by whether they match (found through their indexes).
+    subject_rank = Rank(GermanVector(F("subject")), query)
+    return queryset.filter(in_own | in_questions | in_answers).annotate(
+        search_rank=2 * subject_rank
+        + bonus(in_own, 0.1)
+        + bonus(in_questions, 0.05)
+        + bonus(in_answers, 0.05)
     )
 
 
