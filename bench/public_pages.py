@@ -19,6 +19,7 @@ import datetime
 import http.client
 import os
 import shutil
+import socket
 import statistics
 import subprocess
 import sys
@@ -206,7 +207,18 @@ def _python_load(port, path, seconds, connections):
     return sum(counts), sum(errors)
 
 
+def _port_is_free(port) -> bool:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+    return True
+
+
 def throughput(port, seconds, connections):
+    if not _port_is_free(port):
+        raise SystemExit(f"port {port} is in use: stop what runs there or pass --port")
     root = Path(__file__).resolve().parent.parent
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "bench.settings"}
     server = subprocess.Popen(
@@ -216,11 +228,14 @@ def throughput(port, seconds, connections):
     )  # fmt: skip
     try:
         for _ in range(100):
+            if server.poll() is not None:
+                raise SystemExit(f"gunicorn exited (is port {port} in use? try --port)")
             try:
                 urllib.request.urlopen(f"http://127.0.0.1:{port}/anfragen/", timeout=5).read()
                 break
             except OSError:
                 time.sleep(0.2)
+
         wrk = shutil.which("wrk")
         print(f"\nlist page under gunicorn, 2 workers, {connections} connections, {seconds} s:")
         if wrk:
