@@ -186,3 +186,24 @@ def test_follow_form_on_the_inquiry_page_offers_inquiry_topic_department_and_aut
     assert f'value="topic:{topic.pk}"' in page
     assert f'value="department:{personas.department_a.pk}"' in page
     assert f'value="councillor:{inquiry.author_id}"' in page
+
+
+@pytest.mark.django_db
+def test_daily_command_enqueues_the_digest_job(personas, topic):
+    import io
+
+    from django.core.management import call_command
+
+    start = timezone.now() - datetime.timedelta(hours=1)
+    Subscription.objects.create(
+        email="cron@example.org",
+        kind="topic",
+        topic=topic,
+        confirmed_at=start,
+        notified_until=start,
+    )
+    topic.inquiries.add(publish(InquiryFactory(author=personas.councillor_profile), personas))
+    out = io.StringIO()
+    call_command("send_digests", stdout=out)  # the test settings run jobs at once
+    assert "enqueued" in out.getvalue()
+    assert [m.to for m in mail.outbox] == [["cron@example.org"]]
