@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "django_filters",
     "corsheaders",
     "rules.apps.AutodiscoverRulesConfig",
@@ -190,3 +191,10 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": envstr("LOG_LEVEL", "INFO")},
 }
+
+# --- Public portal: absolute links in emails and feeds, subscription limits ------------------
+# The public address of the portal, used in links sent by email.
+PORTAL_BASE_URL = envstr("PORTAL_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Sign-ups per client address and hour (counted in the cache; use a shared
+# cache such as the database cache when several app servers run).
+SUBSCRIPTION_SIGNUPS_PER_HOUR = envint("SUBSCRIPTION_SIGNUPS_PER_HOUR", 10)

@@ -28,6 +28,8 @@ from inquiries.models import (
     Question,
     ReplyDocument,
     StaffMembership,
+    Subscription,
+    Topic,
 )
 
 # --- The same rules for staff who are not superusers (issue 4) ------------------------------
@@ -346,3 +348,18 @@ class NumberSequenceAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(Topic)
+class TopicAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+    search_fields = ["name"]
+
+
+@admin.register(Subscription)
+class SubscriptionAdmin(admin.ModelAdmin):
+    list_display = ["email", "kind", "created_at", "confirmed_at", "notified_until"]
+    list_filter = ["kind", "confirmed_at"]
+    search_fields = ["email"]
+    readonly_fields = ["token", "created_at", "confirmation_sent_at", "confirmed_at"]

@@ -547,6 +547,31 @@ class DemoLoader:
             )
 
 
+# (name, slug, subjects of demo inquiries tagged with it)
+TOPICS = [
+    (
+        "Digitalisierung",
+        "digitalisierung",
+        [
+            "Ergebnis der Stadt Herne beim Smart City Index",
+            "WLAN und digitale Endgeräte an Herner Schulen",
+        ],
+    ),
+    ("Smart City", "smart-city", ["Ergebnis der Stadt Herne beim Smart City Index"]),
+    ("Schule und Bildung", "schule-und-bildung", ["WLAN und digitale Endgeräte an Herner Schulen"]),
+    ("Verwaltung", "verwaltung", ["Ergebnis der Stadt Herne beim Smart City Index"]),
+]
+
+
+def tag_topics():
+    """Topics for the public portal, tagged on the demo inquiries (idempotent)."""
+    from inquiries.models import Topic
+
+    for name, slug, subjects in TOPICS:
+        topic, _ = Topic.objects.get_or_create(slug=slug, defaults={"name": name})
+        topic.inquiries.add(*Inquiry.objects.filter(subject__in=subjects))
+
+
 @transaction.atomic
 def load(today: datetime.date | None = None) -> list[Login]:
     loader = DemoLoader(today)
@@ -559,4 +584,5 @@ def load(today: datetime.date | None = None) -> list[Login]:
     loader.other_inquiries()
     loader.cosigned_draft()
     load_rankings()
+    tag_topics()
     return LOGINS

@@ -4,6 +4,8 @@ from inquiries.models.audit import AuditEvent
 from inquiries.models.council import Committee, Councillor, Faction, LegislativeTerm, Meeting
 from inquiries.models.inquiry import Answer, CoSignature, Inquiry, NumberSequence, Question
 from inquiries.models.reply import ReplyDocument
+from inquiries.models.subscription import Subscription
+from inquiries.models.topic import Topic
 
 __all__ = [
     "Answer",
@@ -23,4 +25,6 @@ __all__ = [
     "Question",
     "ReplyDocument",
     "StaffMembership",
+    "Subscription",
+    "Topic",
 ]

@@ -90,6 +90,9 @@ class Inquiry(models.Model):
     creation_token = models.UUIDField(
         _("creation token"), null=True, blank=True, unique=True, editable=False
     )
+    topics = models.ManyToManyField(
+        "Topic", blank=True, related_name="inquiries", verbose_name=_("topics")
+    )
 
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)

@@ -3,22 +3,124 @@
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
 
-from inquiries import selectors
-from inquiries.models import Inquiry, ReplyDocument
+from inquiries import search, selectors, subscriptions
+from inquiries.filters.public import PublicInquiryFilter
+from inquiries.models import AnswerAttachment, Inquiry, ReplyDocument
+from inquiries.subscriptions import SubscriptionForm
 
 PAGE_SIZE = 20
 
 
+@require_GET
+def start(request):
+    return render(
+        request,
+        "inquiries/public/start.html",
+        {
+            "latest": selectors.latest_answered(),
+            "meetings": selectors.upcoming_meetings(),
+            "topics": selectors.topics_in_use(),
+        },
+    )
+
+
+def _ordered(queryset, sort: str, searching: bool):
+    if sort == "alt":
+        return queryset.order_by("published_at", "pk")
+    if sort == "nummer":
+        return queryset.order_by("-number_year", "-number_sequence", "-pk")
+    if searching and sort in ("", "relevanz"):
+        return queryset.order_by("-search_rank", "-published_at", "-pk")
+    return queryset.order_by("-published_at", "-pk")
+
+
+@require_GET
 def inquiry_list(request):
-    paginator = Paginator(selectors.published_inquiries(), PAGE_SIZE)
+    filterset = PublicInquiryFilter(request.GET or None, queryset=selectors.published_inquiries())
+    text = search.clean(request.GET.get("q"))
+    hints = []
+    queryset = filterset.qs
+    searching = False
+    if text:
+        if search.only_stop_words(text.text):
+            hints.append(
+                _("Your search contains only very common words. Try a more specific word.")
+            )
+            queryset = queryset.none()
+        else:
+            queryset = search.search(queryset, text.text)
+            searching = True
+    if text.truncated:
+        hints.append(
+            _("Your search was shortened to its first %(count)s characters.")
+            % {"count": search.MAX_QUERY_LENGTH}
+        )
+    paginator = Paginator(_ordered(queryset, filterset.sort, searching), PAGE_SIZE)
     page = paginator.get_page(request.GET.get("seite"))
-    return render(request, "inquiries/public/inquiry_list.html", {"page": page})
+    if searching and page.object_list:
+        found = search.snippets(page.object_list, text.text)
+        for inquiry in page.object_list:
+            inquiry.snippet = found.get(inquiry.pk)
+    params = request.GET.copy()
+    params.pop("seite", None)
+    return render(
+        request,
+        "inquiries/public/inquiry_list.html",
+        {
+            "filter": filterset,
+            "page": page,
+            "search_text": text.text,
+            "hints": hints,
+            "query_string": params.urlencode(),
+            "subscription_form": SubscriptionForm(
+                initial={"search": params.urlencode()},
+                choices=subscriptions.choices_for_list(filterset),
+            ),
+        },
+    )
 
 
+@require_GET
 def inquiry_detail(request, pk: int):
     inquiry = selectors.inquiry_with_questions(Inquiry.objects.published(), pk)
-    return render(request, "inquiries/public/inquiry_detail.html", {"inquiry": inquiry})
+    return render(
+        request,
+        "inquiries/public/inquiry_detail.html",
+        {
+            "inquiry": inquiry,
+            "related": selectors.related_inquiries(inquiry),
+            "subscription_form": SubscriptionForm(
+                choices=subscriptions.choices_for_inquiry(inquiry)
+            ),
+        },
+    )
+
+
+@require_GET
+def answer_attachment(request, pk: int, attachment_pk: int):
+    """An attachment of an approved answer of a published inquiry."""
+    attachment = get_object_or_404(
+        AnswerAttachment.objects.select_related("answer"),
+        pk=attachment_pk,
+        answer__inquiry__in=Inquiry.objects.published().filter(pk=pk),
+        answer__approved_at__isnull=False,
+    )
+    response = FileResponse(
+        attachment.file.open("rb"),
+        content_type=attachment.content_type or "application/octet-stream",
+        as_attachment=True,
+        filename=attachment.original_name,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@require_GET
+def robots_txt(request):
+    return render(request, "inquiries/public/robots.txt", content_type="text/plain")
 
 
 def reply_pdf(request, pk: int, version: int | None = None):

@@ -25,7 +25,7 @@ def serious_violations(page):
 
 def test_visitor_reads_the_seed_inquiry(page, demo):
     page.goto("/")
-    assert page.locator("h1").inner_text() == "Veröffentlichte Anfragen"
+    assert page.locator("h1").inner_text() == "Anfragen und Antworten"
     assert serious_violations(page) == []
     page.get_by_role("link", name="Ergebnis der Stadt Herne beim Smart City Index").click()
     page.wait_for_url("**/anfragen/*/")
@@ -54,5 +54,5 @@ def test_visitor_switches_to_english(page, demo):
     page.get_by_label("Sprache").select_option("en")
     page.get_by_role("button", name="Wechseln").click()
     page.wait_for_load_state()
-    assert page.locator("h1").inner_text() == "Published inquiries"
+    assert page.locator("h1").inner_text() == "Inquiries and answers"
     assert page.locator("html").get_attribute("lang") == "en"

@@ -1,5 +1,7 @@
 """The public pages show published inquiries, and nothing else."""
 
+import datetime
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -140,3 +142,215 @@ def test_reply_pdf_serves_released_versions_only(client, personas, published, se
     old = client.get(ReplyDocument.objects.get(version=1).get_absolute_url())
     assert b"".join(old.streaming_content) == b"%PDF-1.7 version 1"
     assert client.get(ReplyDocument.objects.get(version=3).get_absolute_url()).status_code == 404
+
+
+# --- the public portal (issue 6) ------------------------------------------------------------
+
+from django.core.files.base import ContentFile  # noqa: E402
+from django.utils import timezone  # noqa: E402
+
+from inquiries.models import AnswerAttachment, AnswerCorrection  # noqa: E402
+from tests.factories import (  # noqa: E402
+    FactionFactory,
+    MeetingFactory,
+    TopicFactory,
+    bulk_published,
+)
+
+
+@pytest.mark.django_db
+def test_start_page_shows_latest_answers_meetings_search_and_topics(client, published):
+    topic = TopicFactory(name="Digitalisierung", slug="digitalisierung")
+    topic.inquiries.add(published)
+    upcoming = MeetingFactory(committee__name="Ausschuss für Digitales")
+    page = client.get(reverse("inquiries:start")).content.decode()
+    assert f'href="{published.get_absolute_url()}">Digitale Verwaltung in Herne</a>' in page
+    assert upcoming.committee.name in page
+    assert 'role="search"' in page and 'name="q"' in page
+    assert 'href="/anfragen/?thema=digitalisierung"' in page
+
+
+@pytest.mark.django_db
+def test_list_filters_by_faction_topic_and_keeps_state_in_the_url(client, personas, published):
+    pirates = FactionFactory(name="Piratenpartei", short_name="PIRATEN")
+    other = InquiryFactory(author=personas.other_councillor.councillor, subject="Andere Fraktion")
+    publish_other = publish  # the helper publishes as personas.councillor; re-author first
+    other.author = personas.councillor_profile
+    other.save()
+    publish_other(other, personas)
+    author = personas.councillor_profile
+    author.faction = pirates
+    author.save()
+    published.faction = pirates
+    published.save()
+    Inquiry.objects.filter(pk=other.pk).update(faction=FactionFactory(short_name="SPD"))
+    response = client.get(reverse("inquiries:list"), {"fraktion": "PIRATEN", "seite": "1"})
+    page = response.content.decode()
+    assert "Digitale Verwaltung in Herne" in page
+    assert "Andere Fraktion" not in page
+    assert '<option value="PIRATEN" selected>' in page
+    assert "/feeds/suche.atom?fraktion=PIRATEN" in page  # the same filter as a feed, no page
+
+
+@pytest.mark.django_db
+def test_list_status_facet_finds_holding_answers_and_corrections(client, personas, published):
+    answer = published.answers.first()
+    AnswerCorrection.objects.create(
+        answer=answer, previous_text="Alt.", reason="Tippfehler", corrected_by=personas.head_a
+    )
+    url = reverse("inquiries:list")
+    assert "Digitale Verwaltung" in client.get(url, {"status": "berichtigt"}).content.decode()
+    page = client.get(url, {"status": "zwischennachricht"}).content.decode()
+    assert "Digitale Verwaltung" not in page
+    assert "Keine veröffentlichte Anfrage passt" in page
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"jahr": "abc"},
+        {"jahr": "99999999999999999999"},
+        {"fraktion": "GIBT-ES-NICHT"},
+        {"sitzung": "'; DROP TABLE x; --"},
+        {"thema": "\x00"},
+        {"seite": "-1"},
+        {"seite": "999999"},
+        {"sortierung": "quatsch"},
+        {"status": "<script>"},
+        {"ratsmitglied": "1.5"},
+        {"fachbereich": "999"},
+    ],
+)
+def test_list_survives_bad_parameters(client, published, params):
+    response = client.get(reverse("inquiries:list"), params)
+    assert response.status_code == 200
+    assert "<script>" not in response.content.decode().split("<main", 1)[1]
+
+
+@pytest.mark.django_db
+def test_unknown_filter_value_is_reported_next_to_the_field(client, published):
+    page = client.get(reverse("inquiries:list"), {"fraktion": "XYZ"}).content.decode()
+    assert 'id="id_fraktion-error"' in page
+    assert 'aria-describedby="id_fraktion-error"' in page
+    assert "Digitale Verwaltung in Herne" in page  # the bad facet is ignored
+
+
+@pytest.mark.django_db
+def test_detail_marks_holding_answer_with_expected_date(client, published):
+    answer = published.answers.first()
+    answer.is_holding_answer = True
+    answer.holding_until = datetime.date(2030, 5, 31)
+    answer.save()
+    page = client.get(published.get_absolute_url()).content.decode()
+    assert "Zwischennachricht" in page
+    assert "31.05.2030" in page
+
+
+@pytest.mark.django_db
+def test_detail_shows_corrected_answer_with_original_text_and_reason(client, personas, published):
+    answer = published.questions.get(number=1).answer
+    AnswerCorrection.objects.create(
+        answer=answer,
+        previous_text="Ursprünglich: 12 Verfahren.",
+        reason="Zahl war falsch.",
+        corrected_by=personas.head_a,
+    )
+    page = client.get(published.get_absolute_url()).content.decode()
+    assert "Ursprünglich: 12 Verfahren." in page
+    assert "Zahl war falsch." in page
+    assert f"Berichtigt am {timezone.localdate():%d.%m.%Y}" in page
+
+
+@pytest.mark.django_db
+def test_detail_lists_attachments_and_serves_them(client, personas, published, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    answer = published.answers.first()
+    attachment = AnswerAttachment(
+        answer=answer,
+        original_name="Übersicht.csv",
+        title="Übersicht der Verfahren",
+        content_type="text/csv",
+        size=4,
+        sha256="a" * 64,
+        uploaded_by=personas.clerk_a,
+    )
+    attachment.file.save("x", ContentFile(b"a;b\n"), save=False)
+    attachment.save()
+    page = client.get(published.get_absolute_url()).content.decode()
+    url = reverse("inquiries:attachment", args=[published.pk, attachment.pk])
+    assert f'href="{url}"' in page and "Übersicht der Verfahren" in page
+    response = client.get(url)
+    assert b"".join(response.streaming_content) == b"a;b\n"
+    assert "attachment" in response["Content-Disposition"]
+    other = InquiryFactory(author=personas.councillor_profile)
+    assert (
+        client.get(reverse("inquiries:attachment", args=[other.pk, attachment.pk])).status_code
+        == 404
+    )
+
+
+@pytest.mark.django_db
+def test_detail_shows_joint_answers_related_inquiries_and_question_anchors(
+    client, personas, published
+):
+    topic = TopicFactory(name="Verwaltung", slug="verwaltung")
+    sibling = publish(
+        InquiryFactory(author=personas.councillor_profile, subject="Verwandte Anfrage"), personas
+    )
+    topic.inquiries.add(published, sibling)
+    page = client.get(published.get_absolute_url()).content.decode()
+    assert 'href="#frage-2"' in page
+    assert "Verwandte Anfrage" in page
+
+
+def _published_many(personas, count):
+    meeting = MeetingFactory()
+    topic = TopicFactory(slug="viele")
+    return bulk_published(
+        count,
+        meeting=meeting,
+        author=personas.councillor_profile,
+        department=personas.department_a,
+        topics=[topic],
+    )
+
+
+@pytest.mark.django_db
+def test_query_counts_are_the_same_for_10_and_1000_inquiries(client, personas):
+    first = _published_many(personas, 10)
+    urls = [
+        reverse("inquiries:start"),
+        reverse("inquiries:list"),
+        reverse("inquiries:list") + "?thema=viele&sortierung=alt",
+        reverse("inquiries:list") + "?q=Verwaltung",
+        reverse("inquiries:list") + f"?fachbereich={personas.department_a.pk}&q=Frage",
+        first[0].get_absolute_url(),
+        reverse("inquiries:feed"),
+    ]
+    few = [_queries(client, url) for url in urls]
+    many = _published_many_more(personas, 990)
+    assert Inquiry.objects.published().count() == 1000
+    urls[-2] = many[-1].get_absolute_url()
+    assert [_queries(client, url) for url in urls] == few
+
+
+def _published_many_more(personas, count):
+    return bulk_published(
+        count,
+        meeting=MeetingFactory(),
+        author=personas.councillor_profile,
+        department=personas.department_a,
+        start=10,
+        topics=[TopicFactory(slug="viele")],
+    )
+
+
+@pytest.mark.django_db
+def test_robots_and_sitemap_list_published_inquiries_only(client, personas, published):
+    draft = InquiryFactory(author=personas.councillor_profile)
+    robots = client.get("/robots.txt").content.decode()
+    assert "Sitemap: http://testserver/sitemap.xml" in robots
+    sitemap = client.get("/sitemap.xml").content.decode()
+    assert f"http://testserver{published.get_absolute_url()}" in sitemap
+    assert f"/anfragen/{draft.pk}/" not in sitemap

@@ -1,0 +1,66 @@
+"""Transparency statistics: the same numbers in tables and SVG charts."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from inquiries import selectors
+from inquiries.models import Inquiry
+from tests.factories import InquiryFactory
+from tests.inquiries.test_views_public import publish
+
+
+@pytest.fixture
+def answered(personas):
+    """Two published inquiries: one answered in 4 days and on time, one in 10 days, late."""
+    base = timezone.now() - datetime.timedelta(days=60)
+    result = []
+    for days, due_in in [(4, 7), (10, 7)]:
+        inquiry = publish(InquiryFactory(author=personas.councillor_profile), personas)
+        Inquiry.objects.filter(pk=inquiry.pk).update(
+            submitted_at=base,
+            registered_at=base,
+            answered_at=base + datetime.timedelta(days=days),
+            due_date=(base + datetime.timedelta(days=due_in)).date(),
+        )
+        inquiry.answers.update(approved_at=base + datetime.timedelta(days=days))
+        result.append(inquiry)
+    return result
+
+
+@pytest.mark.django_db
+def test_figures_per_year_and_department(answered, personas):
+    (year,) = selectors.statistics_by_year()
+    assert year.answered == 2
+    assert year.median_days == 7.0
+    assert year.on_time_percent == 50
+    (department,) = selectors.statistics_by_department()
+    assert department.label == str(personas.department_a)
+    assert department.answered == 4  # two questions each
+    assert department.on_time_percent == 50
+
+
+@pytest.mark.django_db
+def test_statistics_page_shows_tables_and_chart_images(client, answered):
+    page = client.get(reverse("inquiries:statistics")).content.decode()
+    assert "<caption" in page and '<th scope="row">' in page
+    assert "50 %" in page and "7,0" in page or "7.0" in page
+    assert f'src="{reverse("inquiries:chart_by_year")}"' in page
+
+
+@pytest.mark.django_db
+def test_charts_are_svg_without_scripts(client, answered):
+    for name in ["inquiries:chart_by_year", "inquiries:chart_by_department"]:
+        response = client.get(reverse(name))
+        assert response["Content-Type"] == "image/svg+xml"
+        body = response.content.decode()
+        assert "<svg" in body and "<script" not in body
+        assert 'href="http' not in body  # nothing loaded from anywhere
+
+
+@pytest.mark.django_db
+def test_statistics_page_without_data_says_so(client):
+    page = client.get(reverse("inquiries:statistics")).content.decode()
+    assert "noch keine beantworteten Anfragen" in page
