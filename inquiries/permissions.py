@@ -108,3 +108,5 @@ def heads_lead_department(user, question):
 
 rules.add_perm("inquiries.draft_answer", works_in_lead_department)
 rules.add_perm("inquiries.approve_answer", heads_lead_department)
+# The draft reply letter (issue 5): the office compiles the reply.
+rules.add_perm("inquiries.preview_reply", is_office)

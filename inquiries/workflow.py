@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from inquiries.models import Answer, AuditEvent, Inquiry, NumberSequence, Question
+from inquiries.reply.tasks import schedule_reply_build  # issue 5: the reply PDF
 
 InquiryStatus = Inquiry.Status
 QuestionStatus = Question.Status
@@ -156,9 +157,9 @@ def publish(inquiry: Inquiry, actor, now=None) -> Inquiry:
     _require(actor, "inquiries.publish_inquiry", inquiry)
     _expect(inquiry, {InquiryStatus.ANSWERED}, _("Only an answered inquiry can be published."))
     now = now or timezone.now()
-    return _set_status(
-        inquiry, InquiryStatus.PUBLISHED, actor, "publish", now=now, published_at=now
-    )
+    _set_status(inquiry, InquiryStatus.PUBLISHED, actor, "publish", now=now, published_at=now)
+    schedule_reply_build(inquiry)  # issue 5: make sure the released reply PDF exists
+    return inquiry
 
 
 # --- Questions ----------------------------------------------------------------
@@ -260,4 +261,5 @@ def approve(question: Question, actor, now=None) -> Question:
     open_questions = inquiry.questions.exclude(status=QuestionStatus.APPROVED)
     if inquiry.status == InquiryStatus.REGISTERED and not open_questions.exists():
         _set_status(inquiry, InquiryStatus.ANSWERED, actor, "answer", now=now, answered_at=now)
+        schedule_reply_build(inquiry)  # issue 5: build the reply PDF in the background
     return question

@@ -22,6 +22,14 @@ class ReplyDocument(models.Model):
         max_length=64,
         help_text=_("A reply whose content hash differs from the current content is stale."),
     )
+    payload = models.JSONField(
+        _("content it was built from"),
+        default=dict,
+        blank=True,
+        help_text=_(
+            "The inquiry and its answers as embedded in the PDF; a lost file is rebuilt from it."
+        ),
+    )
     is_released = models.BooleanField(_("released"), default=False)
     created_at = models.DateTimeField(_("built"), auto_now_add=True)
     released_at = models.DateTimeField(_("released at"), null=True, blank=True)

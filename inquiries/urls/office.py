@@ -1,3 +1,7 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns: list = []
+from inquiries.views import reply
+
+urlpatterns: list = [
+    path("anfragen/<int:pk>/antwort-entwurf.pdf", reply.reply_preview, name="reply_preview"),
+]
