@@ -49,6 +49,7 @@ from django.test import Client  # noqa: E402
 from django.urls import reverse  # noqa: E402
 from django.utils import timezone  # noqa: E402
 from weasyprint import CSS, HTML  # noqa: E402
+from weasyprint.urls import URLFetcher  # noqa: E402
 
 from inquiries import selectors  # noqa: E402
 from inquiries.models import Inquiry, ReplyDocument  # noqa: E402
@@ -83,13 +84,11 @@ def our_build(inquiry_id: int):
 
 
 def weasyprint_alone(prepared) -> bytes:
-    """The same HTML, CSS and options handed to WeasyPrint directly."""
+    """The same HTML, CSS, URL fetcher and options handed to WeasyPrint directly."""
     base_url = renderer.settings.BASE_DIR.as_uri() + "/"
-    options = renderer._options(
-        prepared, renderer.URLFetcher(allowed_protocols=("file",)), base_url
-    )
-    options["stylesheets"] = [CSS(string=prepared.css, base_url=base_url)]
-    return HTML(string=prepared.html, base_url=base_url).write_pdf(**options)
+    fetcher = URLFetcher(allowed_protocols=("file",))
+    options = renderer._options(prepared, fetcher, base_url)
+    return HTML(string=prepared.html, base_url=base_url, url_fetcher=fetcher).write_pdf(**options)
 
 
 def measure(label: str, inquiry_id: int, repeat: int) -> None:

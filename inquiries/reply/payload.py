@@ -15,6 +15,8 @@ from django.utils import timezone
 from inquiries.models import Inquiry
 
 FORMAT = "ratsportal-reply/1"
+# Only these inquiries get a released reply; a draft can be previewed at any time.
+RELEASABLE = {Inquiry.Status.ANSWERED, Inquiry.Status.PUBLISHED}
 
 
 def _date(value) -> str | None:
@@ -124,6 +126,3 @@ def canonical_json(payload: dict) -> bytes:
 
 def content_hash(payload: dict) -> str:
     return hashlib.sha256(canonical_json(payload)).hexdigest()
-
-
-RELEASABLE = {Inquiry.Status.ANSWERED, Inquiry.Status.PUBLISHED}

@@ -39,8 +39,10 @@ def reply_pdf(request, pk: int, version: int | None = None):
         reply_tasks.request_rebuild(inquiry.pk)
         return _reply_pending(request, inquiry)
     try:
+        if reply_documents.file_is_missing(document):
+            raise FileNotFoundError(document.file.name)
         file = document.file.open("rb")
-    except (FileNotFoundError, ValueError):
+    except OSError:
         reply_tasks.request_rebuild(inquiry.pk, document.version)
         return _reply_pending(request, inquiry)
     if version is None and reply_documents.is_stale(document):
