@@ -41,3 +41,8 @@ def request_rebuild(inquiry_id: int, version: int | None = None) -> None:
         enqueue_on_commit(build_reply, inquiry_id)
     else:
         enqueue_on_commit(restore_reply, inquiry_id, version)
+
+
+def freshness_check_due(inquiry_id: int) -> bool:
+    """Whether a download should compare the reply with the current content (once a minute)."""
+    return cache.add(f"reply-checked:{inquiry_id}", True, REQUEST_DEBOUNCE_SECONDS)

@@ -29,7 +29,7 @@ def reply_pdf(request, pk: int, version: int | None = None):
     Always a stored file. A missing file (or a published inquiry without any
     reply yet) is rebuilt by a worker, and the reader is asked to come back
     (503 with Retry-After); a stale current reply is served while the worker
-    builds the next version.
+    builds the next version (checked at most once a minute per inquiry).
     """
     inquiry = get_object_or_404(Inquiry.objects.published(), pk=pk)
     document = reply_documents.latest_released(inquiry.pk, version)
@@ -45,8 +45,9 @@ def reply_pdf(request, pk: int, version: int | None = None):
     except OSError:
         reply_tasks.request_rebuild(inquiry.pk, document.version)
         return _reply_pending(request, inquiry)
-    if version is None and reply_documents.is_stale(document):
-        reply_tasks.request_rebuild(inquiry.pk)
+    if version is None and reply_tasks.freshness_check_due(inquiry.pk):
+        if reply_documents.is_stale(document):
+            reply_tasks.request_rebuild(inquiry.pk)
     response = FileResponse(file, content_type="application/pdf", filename=document.download_name)
     response["Content-Length"] = str(document.size)
     return response
