@@ -1,7 +1,10 @@
 """The formal reply letter (PDF) of an inquiry, every released version kept."""
 
+import datetime
+
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -53,6 +56,13 @@ class ReplyDocument(models.Model):
     def get_absolute_url(self):
         """The public download address of exactly this version."""
         return reverse("inquiries:reply_pdf_version", args=[self.inquiry_id, self.version])
+
+    @property
+    def letter_date(self) -> datetime.date | None:
+        """The date printed on the letter (its content's date), else the day it was released."""
+        if self.payload.get("letter_date"):
+            return datetime.date.fromisoformat(self.payload["letter_date"])
+        return timezone.localdate(self.released_at) if self.released_at else None
 
     @property
     def download_name(self) -> str:

@@ -53,6 +53,7 @@ def test_reply_is_built_and_stored_when_the_last_answer_is_approved(
     data = _stored_bytes(document)
     assert (document.version, document.is_released) == (1, True)
     assert document.released_at is not None
+    assert document.letter_date == timezone.localdate()  # the day of the last approval
     assert document.sha256 == hashlib.sha256(data).hexdigest()
     assert document.size == len(data)
     assert document.content_hash == content_hash(current_content(inquiry.pk))
