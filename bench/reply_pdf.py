@@ -87,7 +87,7 @@ def weasyprint_alone(prepared) -> bytes:
     """The same HTML, CSS, URL fetcher and options handed to WeasyPrint directly."""
     base_url = renderer.settings.BASE_DIR.as_uri() + "/"
     fetcher = URLFetcher(allowed_protocols=("file",))
-    options = renderer._options(prepared, fetcher, base_url)
+    options = renderer.pdf_options(prepared, fetcher, base_url)
     return HTML(string=prepared.html, base_url=base_url, url_fetcher=fetcher).write_pdf(**options)
 
 

@@ -199,7 +199,7 @@ def prepare(
     )
 
 
-def _options(prepared: PreparedReply, fetcher: URLFetcher, base_url: str) -> dict:
+def pdf_options(prepared: PreparedReply, fetcher: URLFetcher, base_url: str) -> dict:
     created = prepared.created.astimezone(datetime.UTC).replace(tzinfo=None)
     attachment = Attachment(
         string=prepared.json,
@@ -221,7 +221,7 @@ def layout(prepared: PreparedReply):
     """Lay the letter out; returns the WeasyPrint document and the options to write it."""
     fetcher = URLFetcher(allowed_protocols=("file",))
     base_url = settings.BASE_DIR.as_uri() + "/"
-    options = _options(prepared, fetcher, base_url)
+    options = pdf_options(prepared, fetcher, base_url)
     html = HTML(string=prepared.html, base_url=base_url, url_fetcher=fetcher)
     return html.render(**options), options
 
