@@ -49,7 +49,6 @@ from django.test import Client  # noqa: E402
 from django.urls import reverse  # noqa: E402
 from django.utils import timezone  # noqa: E402
 from weasyprint import CSS, HTML  # noqa: E402
-from weasyprint.urls import URLFetcher  # noqa: E402
 
 from inquiries import selectors  # noqa: E402
 from inquiries.models import Inquiry, ReplyDocument  # noqa: E402
@@ -86,7 +85,7 @@ def our_build(inquiry_id: int):
 def weasyprint_alone(prepared) -> bytes:
     """The same HTML, CSS, URL fetcher and options handed to WeasyPrint directly."""
     base_url = renderer.settings.BASE_DIR.as_uri() + "/"
-    fetcher = URLFetcher(allowed_protocols=("file",))
+    fetcher = renderer.url_fetcher()
     options = renderer.pdf_options(prepared, fetcher, base_url)
     return HTML(string=prepared.html, base_url=base_url, url_fetcher=fetcher).write_pdf(**options)
 

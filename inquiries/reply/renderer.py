@@ -3,7 +3,9 @@
 A renderer takes content and returns ``(filename, mimetype, bytes)``. The HTML
 is built from the payload (``inquiries.reply.payload``) only, so a stored
 payload renders the same letter again. WeasyPrint fetches nothing from the
-network: only ``file:`` URLs (the letterhead logo) are allowed.
+network: only ``file:`` URLs (the letterhead logo) are allowed. WeasyPrint
+(and so Pango) is imported only when a letter is laid out, so the portal runs
+even where the PDF libraries are missing.
 """
 
 import datetime
@@ -15,8 +17,6 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, pgettext
-from weasyprint import CSS, HTML, Attachment
-from weasyprint.urls import URLFetcher
 
 from inquiries.reply.letterhead import Letterhead, current_letterhead
 from inquiries.reply.markup import answer_html
@@ -199,12 +199,23 @@ def prepare(
     )
 
 
-def pdf_options(prepared: PreparedReply, fetcher: URLFetcher, base_url: str) -> dict:
+def url_fetcher():
+    """WeasyPrint's fetcher limited to ``file:`` URLs: nothing comes from the network."""
+    from weasyprint.urls import URLFetcher
+
+    return URLFetcher(allowed_protocols=("file",))
+
+
+def pdf_options(prepared: PreparedReply, fetcher, base_url: str) -> dict:
+    from weasyprint import CSS, Attachment
+
     created = prepared.created.astimezone(datetime.UTC).replace(tzinfo=None)
+    with translation.override("de"):
+        description = _("The inquiry and its answers as JSON")
     attachment = Attachment(
         string=prepared.json,
         name=JSON_NAME,
-        description=_("The inquiry and its answers as JSON"),
+        description=description,
         relationship="Data",
         created=created,
         modified=created,
@@ -219,7 +230,9 @@ def pdf_options(prepared: PreparedReply, fetcher: URLFetcher, base_url: str) -> 
 
 def layout(prepared: PreparedReply):
     """Lay the letter out; returns the WeasyPrint document and the options to write it."""
-    fetcher = URLFetcher(allowed_protocols=("file",))
+    from weasyprint import HTML
+
+    fetcher = url_fetcher()
     base_url = settings.BASE_DIR.as_uri() + "/"
     options = pdf_options(prepared, fetcher, base_url)
     html = HTML(string=prepared.html, base_url=base_url, url_fetcher=fetcher)
