@@ -60,6 +60,7 @@ def _payload(inquiry):
     return build_payload(selectors.inquiry_for_reply(inquiry.pk))
 
 
+@pytest.mark.django_db  # sets the test database up for the module fixture
 def test_seed_reply_carries_the_questions_in_order_each_followed_by_its_answer(seed_reply):
     text = body_text(seed_reply.pdf)
     questions = seed_reply.questions
@@ -78,6 +79,7 @@ def test_seed_reply_carries_the_questions_in_order_each_followed_by_its_answer(s
     assert text.count("[Demo-Antwort: Dieser Text ist ein Beispiel") == 4
 
 
+@pytest.mark.django_db  # sets the test database up for the module fixture
 def test_seed_reply_is_a_german_letter_with_extractable_text(seed_reply):
     pages = page_texts(seed_reply.pdf)
     first = pages[0]
@@ -103,6 +105,7 @@ def test_seed_reply_is_a_german_letter_with_extractable_text(seed_reply):
     assert "Mit freundlichen Grüßen" in pages[-1]
 
 
+@pytest.mark.django_db  # sets the test database up for the module fixture
 def test_seed_reply_has_metadata_tags_and_pdfa_identification(seed_reply):
     reader = seed_reply.pdf
     meta = reader.metadata
@@ -118,6 +121,7 @@ def test_seed_reply_has_metadata_tags_and_pdfa_identification(seed_reply):
     assert (xmp.pdfaid_part, xmp.pdfaid_conformance) == ("3", "U")
 
 
+@pytest.mark.django_db  # sets the test database up for the module fixture
 def test_seed_reply_embeds_the_stored_answers_as_json(seed_reply):
     data = embedded_json(seed_reply.pdf)
     assert {a["id"]: a["text"] for a in data["answers"]} == seed_reply.answers
