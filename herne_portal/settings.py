@@ -185,11 +185,34 @@ CORS_ALLOW_ALL_ORIGINS = True
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 CORS_ALLOW_CREDENTIALS = False
 
+# --- Reply letter (PDF) ----------------------------------------------------------------------
+# The letterhead of the formal reply (inquiries/reply/). Data, not code: an
+# operator sets these per city. Address and contact lines are separated by "|".
+REPLY_LETTERHEAD = {
+    "city": envstr("REPLY_LETTERHEAD_CITY", PORTAL_CITY_NAME),
+    "office": envstr("REPLY_LETTERHEAD_OFFICE", "Der Oberbürgermeister"),
+    "unit": envstr("REPLY_LETTERHEAD_UNIT", "Büro des Oberbürgermeisters und Rat"),
+    "address": envstr(
+        "REPLY_LETTERHEAD_ADDRESS", "Rathaus|Friedrich-Ebert-Platz 2|44623 Herne"
+    ).split("|"),
+    "contact": envstr(
+        "REPLY_LETTERHEAD_CONTACT", "Telefon 02323 16-0|rat@herne.example|www.herne.example"
+    ).split("|"),
+    # An SVG or PNG file; empty for none. Relative paths start at the project folder.
+    "logo": envstr("REPLY_LETTERHEAD_LOGO", "static/pdf/letterhead-logo.svg"),
+    "signatory_name": envstr("REPLY_SIGNATORY_NAME", ""),
+    "signatory_title": envstr("REPLY_SIGNATORY_TITLE", "Der Oberbürgermeister"),
+}
+# WeasyPrint's PDF variant of the reply letter (PDF/A-3 allows the embedded JSON).
+REPLY_PDF_VARIANT = envstr("REPLY_PDF_VARIANT", "pdf/a-3u")
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": envstr("LOG_LEVEL", "INFO")},
+    # WeasyPrint reports every layout step at INFO; only its warnings matter.
+    "loggers": {"weasyprint.progress": {"level": "WARNING"}},
 }
 
 # --- Public portal: absolute links in emails and feeds, subscription limits ------------------

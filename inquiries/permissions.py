@@ -202,3 +202,5 @@ def visible_inquiries(user, queryset):
 
 
 rules.add_perm("inquiries.enter_inquiry", is_office)
+# The draft reply letter (issue 5): the office compiles the reply.
+rules.add_perm("inquiries.preview_reply", is_office)

@@ -17,6 +17,7 @@ from inquiries.models import (
     Inquiry,
     Meeting,
     Question,
+    ReplyDocument,
     Topic,
 )
 
@@ -60,11 +61,13 @@ def inquiry_with_questions(queryset, pk: int) -> Inquiry:
         .order_by("number")
     )
     timeline = AuditEvent.objects.public().order_by("created_at", "pk")
+    released_replies = ReplyDocument.objects.filter(is_released=True).order_by("-version")
     return get_object_or_404(
         queryset.with_listing_relations().prefetch_related(
             "topics",
             Prefetch("questions", queryset=questions),
             Prefetch("events", queryset=timeline, to_attr="public_events"),
+            Prefetch("replies", queryset=released_replies, to_attr="released_replies"),
         ),
         pk=pk,
     )
@@ -118,6 +121,21 @@ def topics_in_use():
         )
         .filter(published_count__gt=0)
         .order_by("name")
+    )
+
+
+def inquiry_for_reply(pk: int) -> Inquiry:
+    """One inquiry with everything its reply letter shows, in a constant number of queries."""
+    answers = Answer.objects.select_related("department").prefetch_related(
+        "attachments", "corrections"
+    )
+    questions = Question.objects.prefetch_related(Prefetch("answer", queryset=answers)).order_by(
+        "number"
+    )
+    return (
+        Inquiry.objects.select_related("author__faction", "faction", "meeting__committee")
+        .prefetch_related("cosigners__faction", Prefetch("questions", queryset=questions))
+        .get(pk=pk)
     )
 
 

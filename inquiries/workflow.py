@@ -24,6 +24,7 @@ from inquiries.models import (
     NumberSequence,
     Question,
 )
+from inquiries.reply.tasks import schedule_reply_build
 
 InquiryStatus = Inquiry.Status
 QuestionStatus = Question.Status
@@ -174,6 +175,7 @@ def publish(inquiry: Inquiry, actor, now=None) -> Inquiry:
     now = now or timezone.now()
     _set_status(inquiry, InquiryStatus.PUBLISHED, actor, "publish", now=now, published_at=now)
     notifications.inquiry_published(inquiry)
+    schedule_reply_build(inquiry)  # make sure the released reply PDF exists
     return inquiry
 
 
@@ -452,8 +454,9 @@ def confirm_cosignature(inquiry: Inquiry, actor, now=None):
 def _answers_changed(inquiry: Inquiry, *, corrected: bool) -> None:
     """Hook after the answers of ``inquiry`` became final (answered) or were corrected.
 
-    The reply document (issue 5) is built from here; for now it tells the people concerned.
+    The reply letter is (re)built in the background and the people concerned are told.
     """
+    schedule_reply_build(inquiry)
     if corrected:
         notifications.answer_corrected(inquiry)
     else:

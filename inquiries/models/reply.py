@@ -1,7 +1,10 @@
 """The formal reply letter (PDF) of an inquiry, every released version kept."""
 
+import datetime
+
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -21,6 +24,14 @@ class ReplyDocument(models.Model):
         _("hash of the content it was built from"),
         max_length=64,
         help_text=_("A reply whose content hash differs from the current content is stale."),
+    )
+    payload = models.JSONField(
+        _("content it was built from"),
+        default=dict,
+        blank=True,
+        help_text=_(
+            "The inquiry and its answers as embedded in the PDF; a lost file is rebuilt from it."
+        ),
     )
     is_released = models.BooleanField(_("released"), default=False)
     created_at = models.DateTimeField(_("built"), auto_now_add=True)
@@ -45,6 +56,13 @@ class ReplyDocument(models.Model):
     def get_absolute_url(self):
         """The public download address of exactly this version."""
         return reverse("inquiries:reply_pdf_version", args=[self.inquiry_id, self.version])
+
+    @property
+    def letter_date(self) -> datetime.date | None:
+        """The date printed on the letter (its content's date), else the day it was released."""
+        if self.payload.get("letter_date"):
+            return datetime.date.fromisoformat(self.payload["letter_date"])
+        return timezone.localdate(self.released_at) if self.released_at else None
 
     @property
     def download_name(self) -> str:

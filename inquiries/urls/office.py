@@ -1,6 +1,6 @@
 from django.urls import path
 
-from inquiries.views import office
+from inquiries.views import office, reply
 
 urlpatterns = [
     path("", office.inbox, name="office_inbox"),
@@ -11,4 +11,5 @@ urlpatterns = [
     path("anfragen/<int:pk>/ablehnen/", office.reject, name="office_reject"),
     path("anfragen/<int:pk>/zuweisen/", office.route, name="office_route"),
     path("anfragen/<int:pk>/veroeffentlichen/", office.publish, name="office_publish"),
+    path("anfragen/<int:pk>/antwort-entwurf.pdf", reply.reply_preview, name="reply_preview"),
 ]

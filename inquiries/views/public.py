@@ -8,7 +8,9 @@ from django.views.decorators.http import require_GET
 
 from inquiries import search, selectors, subscriptions
 from inquiries.filters.public import PublicInquiryFilter
-from inquiries.models import AnswerAttachment, Inquiry, ReplyDocument
+from inquiries.models import AnswerAttachment, Inquiry
+from inquiries.reply import documents as reply_documents
+from inquiries.reply import tasks as reply_tasks
 from inquiries.subscriptions import SubscriptionForm
 
 PAGE_SIZE = 20
@@ -124,18 +126,38 @@ def robots_txt(request):
 
 
 def reply_pdf(request, pk: int, version: int | None = None):
-    """The released reply letter of a published inquiry: the current or a given version."""
+    """The released reply letter of a published inquiry: the current or a given version.
+
+    Always a stored file. A missing file (or a published inquiry without any
+    reply yet) is rebuilt by a worker, and the reader is asked to come back
+    (503 with Retry-After); a stale current reply is served while the worker
+    builds the next version (checked at most once a minute per inquiry).
+    """
     inquiry = get_object_or_404(Inquiry.objects.published(), pk=pk)
-    released = ReplyDocument.objects.filter(inquiry=inquiry, is_released=True)
-    if version is not None:
-        released = released.filter(version=version)
-    document = released.order_by("-version").first()
+    document = reply_documents.latest_released(inquiry.pk, version)
     if document is None:
-        raise Http404
-    response = FileResponse(
-        document.file.open("rb"),
-        content_type="application/pdf",
-        filename=document.download_name,
-    )
+        if version is not None:
+            raise Http404
+        reply_tasks.request_rebuild(inquiry.pk)
+        return _reply_pending(request, inquiry)
+    try:
+        if reply_documents.file_is_missing(document):
+            raise FileNotFoundError(document.file.name)
+        file = document.file.open("rb")
+    except OSError:
+        reply_tasks.request_rebuild(inquiry.pk, document.version)
+        return _reply_pending(request, inquiry)
+    if version is None and reply_tasks.freshness_check_due(inquiry.pk):
+        if reply_documents.is_stale(document):
+            reply_tasks.request_rebuild(inquiry.pk)
+    response = FileResponse(file, content_type="application/pdf", filename=document.download_name)
     response["Content-Length"] = str(document.size)
+    return response
+
+
+def _reply_pending(request, inquiry):
+    response = render(
+        request, "inquiries/public/reply_pending.html", {"inquiry": inquiry}, status=503
+    )
+    response["Retry-After"] = str(reply_tasks.REQUEST_DEBOUNCE_SECONDS)
     return response

@@ -9,11 +9,10 @@ import re
 
 import pytest
 from django.core import mail
-from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.urls import reverse
 
-from inquiries.models import Inquiry, ReplyDocument, Subscription
+from inquiries.models import Inquiry, Subscription
 from tests.browser.test_public_pages import serious_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -25,19 +24,7 @@ SEED = "Ergebnis der Stadt Herne beim Smart City Index"
 def demo(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     call_command("load_demo", stdout=io.StringIO())
-    seed = Inquiry.objects.get(subject=SEED)
-    body = b"%PDF-1.7 Antwort"
-    document = ReplyDocument(
-        inquiry=seed,
-        version=1,
-        size=len(body),
-        sha256="0" * 64,
-        content_hash="x",
-        is_released=True,
-    )
-    document.file.save("x.pdf", ContentFile(body), save=False)
-    document.save()
-    return seed
+    return Inquiry.objects.get(subject=SEED)  # load_demo built its reply PDF
 
 
 def test_new_visitor_searches_filters_reads_downloads_and_follows(page, demo):
@@ -60,8 +47,9 @@ def test_new_visitor_searches_filters_reads_downloads_and_follows(page, demo):
     assert page.evaluate("location.hash") == "#frage-5"
     assert "Onlinezugangsgesetz" in page.locator(":target").inner_text()
 
-    # The reply PDF (the link itself is issue 5's partial on this page).
-    pdf = page.request.get(reverse("inquiries:reply_pdf", args=[demo.pk]))
+    # The reply PDF, downloaded through the link on the page.
+    link = page.get_by_role("link", name="Antwortschreiben herunterladen (PDF)")
+    pdf = page.request.get(link.get_attribute("href"))
     assert pdf.ok and pdf.body().startswith(b"%PDF")
 
     topic = demo.topics.get(slug="smart-city")

@@ -7,7 +7,6 @@ import pytest
 from django.core.management import call_command
 
 from inquiries.models import Councillor, Inquiry
-from tests.factories import SMALL_PDF, released_reply
 from tests.oparl.harvest import BODY_LISTS, Harvester, type_name
 
 SEED_SUBJECT = "Ergebnis der Stadt Herne beim Smart City Index"
@@ -29,7 +28,7 @@ LIST_TYPES = {
 def demo(db):
     call_command("load_demo", stdout=io.StringIO())
     seed = Inquiry.objects.get(subject=SEED_SUBJECT)
-    reply = released_reply(seed)
+    reply = seed.replies.filter(is_released=True).latest("version")  # built by load_demo
     return seed, reply
 
 
@@ -118,14 +117,17 @@ def test_seed_inquiry_is_a_paper_with_its_author_and_reply_pdf(client, demo):
     file = reply_paper["mainFile"]
     assert paper["auxiliaryFile"] == [file]
     assert file["id"] in {f["id"] for f in harvest.lists["file"]}
-    assert file["mimeType"] == "application/pdf" and file["size"] == len(SMALL_PDF)
-    assert file["sha512Checksum"] == hashlib.sha512(SMALL_PDF).hexdigest()
+    with reply.file.open("rb") as stored:
+        pdf = stored.read()
+    assert pdf.startswith(b"%PDF")
+    assert file["mimeType"] == "application/pdf" and file["size"] == len(pdf)
+    assert file["sha512Checksum"] == hashlib.sha512(pdf).hexdigest()
     assert file["accessUrl"].startswith("http://testserver/")
     assert file["accessUrl"].endswith(reply.get_absolute_url())
     for url in (file["accessUrl"], file["downloadUrl"]):
         response = client.get(url)
         assert response.status_code == 200
-        assert b"".join(response.streaming_content) == SMALL_PDF
+        assert b"".join(response.streaming_content) == pdf
     assert "attachment" in client.get(file["downloadUrl"])["Content-Disposition"]
 
 
