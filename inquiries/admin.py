@@ -26,6 +26,7 @@ from inquiries.models import (
     NumberSequence,
     Question,
     ReplyDocument,
+    SentNotification,
     StaffMembership,
 )
 
@@ -286,6 +287,24 @@ class NumberSequenceAdmin(admin.ModelAdmin):
     list_display = ["year", "last"]
     search_fields = ["year"]
     list_filter = ["year"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(SentNotification)
+class SentNotificationAdmin(admin.ModelAdmin):
+    """Which keyed emails went out; read-only (deleting one would allow a second send)."""
+
+    list_display = ["sent_at", "key", "subject"]
+    search_fields = ["key", "subject"]
+    date_hierarchy = "sent_at"
 
     def has_add_permission(self, request):
         return False

@@ -108,3 +108,14 @@ def heads_lead_department(user, question):
 
 rules.add_perm("inquiries.draft_answer", works_in_lead_department)
 rules.add_perm("inquiries.approve_answer", heads_lead_department)
+
+
+@rules.predicate
+def is_administration_staff(user):
+    """Office, department staff or admin: sees unpublished material, gets shorter sessions."""
+    return user.is_authenticated and (
+        user.is_staff or user.is_superuser or is_office(user) or is_department_staff(user)
+    )
+
+
+rules.add_perm("inquiries.export_audit", is_office)

@@ -3,6 +3,7 @@ from inquiries.models.answering import AnswerAttachment, AnswerCorrection, Contr
 from inquiries.models.audit import AuditEvent
 from inquiries.models.council import Committee, Councillor, Faction, Meeting
 from inquiries.models.inquiry import Answer, CoSignature, Inquiry, NumberSequence, Question
+from inquiries.models.notification import SentNotification
 from inquiries.models.reply import ReplyDocument
 
 __all__ = [
@@ -21,5 +22,6 @@ __all__ = [
     "NumberSequence",
     "Question",
     "ReplyDocument",
+    "SentNotification",
     "StaffMembership",
 ]

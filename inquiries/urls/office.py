@@ -1,3 +1,7 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns: list = []
+from inquiries.views import audit
+
+urlpatterns: list = [
+    path("anfragen/<int:pk>/protokoll.csv", audit.audit_csv, name="office_audit_csv"),
+]
