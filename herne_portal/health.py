@@ -5,7 +5,7 @@ import logging
 from django.db import DatabaseError, connection
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
-from django_tasks import default_task_backend
+from django_tasks import DEFAULT_TASK_BACKEND_ALIAS, task_backends
 
 logger = logging.getLogger(__name__)
 
@@ -19,7 +19,7 @@ def _database() -> dict:
 
 def _task_queue() -> dict:
     """The queue is reachable; for the database backend also how many jobs wait."""
-    backend = default_task_backend
+    backend = task_backends[DEFAULT_TASK_BACKEND_ALIAS]
     status = {"ok": True, "backend": type(backend).__name__}
     if backend.__class__.__module__.startswith("django_tasks_db"):
         from django_tasks_db.models import DBTaskResult

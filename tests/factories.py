@@ -106,3 +106,40 @@ class InquiryFactory(factory.django.DjangoModelFactory):
         Question.objects.bulk_create(
             Question(inquiry=self, number=n, text=t) for n, t in enumerate(texts, start=1)
         )
+
+
+def publish_through_workflow(inquiry, personas):
+    """Take a draft by ``personas.councillor`` through the workflow to published.
+
+    Questions are answered by ``personas.department_a``.
+    """
+    from inquiries import workflow
+
+    workflow.submit(inquiry, personas.councillor)
+    workflow.register(inquiry, personas.office, inquiry.meeting.starts_at.date())
+    for question in inquiry.questions.all():
+        workflow.route(question, personas.office, personas.department_a)
+        workflow.draft_answer(question, personas.clerk_a, f"Antwort auf Frage {question.number}.")
+        workflow.send_for_review(question, personas.clerk_a)
+        workflow.approve(question, personas.head_a)
+    return workflow.publish(inquiry, personas.office)
+
+
+def released_reply(inquiry, version=1, body=None):
+    """A released reply PDF of ``inquiry`` stored in the default storage."""
+    from django.core.files.base import ContentFile
+
+    from inquiries.models import ReplyDocument
+
+    body = body or f"%PDF-1.7 reply {inquiry.pk} v{version}".encode()
+    document = ReplyDocument(
+        inquiry=inquiry,
+        version=version,
+        size=len(body),
+        sha256=f"{version:064d}",
+        content_hash="x",
+        is_released=True,
+    )
+    document.file.save("ignored.pdf", ContentFile(body), save=False)
+    document.save()
+    return document
