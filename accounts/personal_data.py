@@ -11,8 +11,8 @@ from inquiries.models import (
     Answer,
     AnswerAttachment,
     AuditEvent,
-    CoSignature,
     Contribution,
+    CoSignature,
     Inquiry,
     StaffMembership,
 )
@@ -48,7 +48,12 @@ def personal_data(user: User) -> dict:
             for a in Answer.objects.filter(approved_by=user).order_by("pk")
         ],
         "contributions": [
-            {"id": c.pk, "question": c.question_id, "text": c.text, "created_at": _when(c.created_at)}
+            {
+                "id": c.pk,
+                "question": c.question_id,
+                "text": c.text,
+                "created_at": _when(c.created_at),
+            }
             for c in Contribution.objects.filter(author=user).order_by("pk")
         ],
         "attachments_uploaded": [

@@ -21,9 +21,7 @@ def requeue_stale_tasks(stale_after: int | None = None, now=None) -> int:
     """Make jobs that have been running for too long ready again; return how many."""
     seconds = settings.TASK_STALE_AFTER if stale_after is None else stale_after
     cutoff = (now or timezone.now()) - datetime.timedelta(seconds=seconds)
-    stale = DBTaskResult.objects.filter(
-        status=TaskResultStatus.RUNNING, started_at__lte=cutoff
-    )
+    stale = DBTaskResult.objects.filter(status=TaskResultStatus.RUNNING, started_at__lte=cutoff)
     count = stale.update(status=TaskResultStatus.READY, started_at=None)
     if count:
         logger.warning("requeued %s task(s) of dead workers", count)

@@ -78,7 +78,9 @@ def _schedule_retry(subject, body, recipients, key, attempt, error) -> None:
         logger.error("email %r failed and the task backend cannot retry later: %s", subject, error)
         return
     run_after = timezone.now() + retry_delay(attempt)
-    logger.warning("email %r failed (attempt %s), retrying at %s: %s", subject, attempt, run_after, error)
+    logger.warning(
+        "email %r failed (attempt %s), retrying at %s: %s", subject, attempt, run_after, error
+    )
     send_email.using(run_after=run_after).enqueue(
         subject, body, recipients, idempotency_key=key, attempt=attempt + 1
     )
