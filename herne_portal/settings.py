@@ -32,6 +32,8 @@ INSTALLED_APPS = [
     "rules.apps.AutodiscoverRulesConfig",
     "axes",
     "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "django_tasks",
     "django_tasks_db",
     "inquiries",
@@ -48,6 +50,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "accounts.two_factor.RequireTwoFactorMiddleware",
     "herne_portal.sessions.StaffSessionExpiryMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -129,6 +133,12 @@ AXES_LOCKOUT_CALLABLE = "accounts.lockout.locked_out"
 AXES_IPWARE_PROXY_COUNT = envint("AXES_PROXY_COUNT", 0) or None
 AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
 
+
+# Two-factor authentication (django-otp, TOTP apps) for the council office,
+# department staff and admins: when on, they must confirm a one-time code after
+# the password (and set up an app the first time) before any other page.
+TWO_FACTOR_FOR_STAFF = envbool("TWO_FACTOR_FOR_STAFF", default=False)
+OTP_TOTP_ISSUER = envstr("OTP_TOTP_ISSUER", "Ratsportal")
 
 # --- HTTPS and browser protections ------------------------------------------------------
 # On by default whenever DEBUG is off; each can be switched off by its variable

@@ -45,7 +45,8 @@ class Workers:
         environment.update(
             DJANGO_SETTINGS_MODULE="herne_portal.settings",
             SECRET_KEY="fault-tests",
-            DEBUG="1",
+            DEBUG="0",
+            SECURE_HTTPS="0",
             DATABASE_URL=database_url(),
             DATABASE_CONN_MAX_AGE="0",
             LOG_LEVEL="WARNING",
@@ -60,6 +61,7 @@ class Workers:
                 "--interval",
                 "0.1",
                 "--no-startup-delay",
+                "--no-reload",
                 *args,
             ],
             cwd=ROOT,

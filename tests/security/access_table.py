@@ -51,6 +51,8 @@ ACCESS: dict[str, Rule] = {
     ),
     "password_reset_complete": Rule(everyone(200)),
     "my_data_export": Rule(logged_in()),
+    "two_factor_verify": Rule(logged_in()),
+    "two_factor_setup": Rule(logged_in()),
     # --- language ---
     "set_language": Rule(everyone(302)),  # GET only redirects back
     "javascript-catalog": Rule(everyone(200)),
