@@ -225,7 +225,8 @@ def main(argv=None):
         _wait_until_up(port, server)
         print(
             f"gunicorn: {args.workers} workers; {args.clients} clients; "
-            f"{args.duration:.0f} s per run; {os.cpu_count()} cores"
+            f"{args.duration:.0f} s per run; {os.cpu_count()} cores; "
+            "load average before: {:.1f} {:.1f} {:.1f}".format(*os.getloadavg())
         )
         figures = {}
         for kind in ("portal", "ceiling"):
@@ -236,6 +237,7 @@ def main(argv=None):
                 f"median {f['median_ms']:7.1f} ms  p99 {f['p99_ms']:7.1f} ms  "
                 f"errors {f['errors']}"
             )
+        print("load average after: {:.1f} {:.1f} {:.1f}".format(*os.getloadavg()))
         ratio = figures["portal"]["rps"] / figures["ceiling"]["rps"]
         print(f"ratio portal/ceiling: {ratio:.2f}")
         errors = figures["portal"]["errors"] + figures["ceiling"]["errors"]
