@@ -130,8 +130,15 @@ AXES_COOLOFF_TIME = envint("AXES_COOLOFF_MINUTES", 15) / 60
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "accounts.lockout.locked_out"
-AXES_IPWARE_PROXY_COUNT = envint("AXES_PROXY_COUNT", 0) or None
-AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+# Behind N reverse proxies the client's address is the N-th from the right in
+# X-Forwarded-For; without a proxy that header is the client's own claim and
+# is ignored (else an attacker could dodge the lock by changing it).
+AXES_PROXY_COUNT = envint("AXES_PROXY_COUNT", 0)
+if AXES_PROXY_COUNT:
+    AXES_IPWARE_PROXY_COUNT = AXES_PROXY_COUNT
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+else:
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
 
 
 # Two-factor authentication (django-otp, TOTP apps) for the council office,

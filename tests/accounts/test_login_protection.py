@@ -63,3 +63,19 @@ def test_staff_sessions_expire_after_a_working_day(client, personas, settings, p
     client.get(reverse("inquiries:list"))
     expected = settings.STAFF_SESSION_AGE if staff else settings.SESSION_COOKIE_AGE
     assert client.session.get_expiry_age() == expected
+
+
+@pytest.mark.django_db
+def test_forged_forwarded_for_header_does_not_dodge_the_lock(client, personas, settings):
+    for n in range(settings.AXES_FAILURE_LIMIT):
+        client.post(
+            reverse("login"),
+            {"username": "councillor", "password": "falsch"},
+            HTTP_X_FORWARDED_FOR=f"203.0.113.{n}",
+        )
+    response = client.post(
+        reverse("login"),
+        {"username": "councillor", "password": "falsch"},
+        HTTP_X_FORWARDED_FOR="198.51.100.7",
+    )
+    assert response.status_code == 429
