@@ -133,9 +133,9 @@ AXES_LOCKOUT_CALLABLE = "accounts.lockout.locked_out"
 # Behind N reverse proxies the client's address is the N-th from the right in
 # X-Forwarded-For; without a proxy that header is the client's own claim and
 # is ignored (else an attacker could dodge the lock by changing it).
-AXES_PROXY_COUNT = envint("AXES_PROXY_COUNT", 0)
-if AXES_PROXY_COUNT:
-    AXES_IPWARE_PROXY_COUNT = AXES_PROXY_COUNT
+_axes_proxy_count = envint("AXES_PROXY_COUNT", 0)
+if _axes_proxy_count:
+    AXES_IPWARE_PROXY_COUNT = _axes_proxy_count
     AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
 else:
     AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]

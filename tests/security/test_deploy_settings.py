@@ -16,6 +16,9 @@ PRODUCTION_ENV = {
     "SECRET_KEY": "k9#Vd2!qZ7m@Lr4$Tw8^Hx1&Pb6*Ns3(Jc5)Gf0_Ye-Ua+Oi=El;Rn",
     "ALLOWED_HOSTS": "ratsportal.herne.example",
     "CSRF_TRUSTED_ORIGINS": "https://ratsportal.herne.example",
+    # As in docs/deployment.md, behind nginx:
+    "SECURE_PROXY_SSL_HEADER": "1",
+    "AXES_PROXY_COUNT": "1",
 }
 
 
@@ -23,7 +26,9 @@ def _manage(*args, env=None, tmp_path):
     environment = {
         key: value
         for key, value in os.environ.items()
-        if not key.startswith(("SECURE_", "SESSION_", "CSRF_", "DJANGO_", "DEBUG", "SECRET_KEY"))
+        if not key.startswith(
+            ("SECURE_", "SESSION_", "CSRF_", "DJANGO_", "DEBUG", "SECRET_KEY", "AXES_")
+        )
     }
     environment.update(DATABASE_URL=f"sqlite:///{tmp_path / 'deploy.sqlite3'}")
     environment.update(env or {})
