@@ -6,6 +6,11 @@ from django.urls import include, path
 from inquiries.models import Inquiry
 
 
+def ceiling(request):
+    """The least a Django view can do: every middleware runs, no database, no template."""
+    return HttpResponse("ok", content_type="text/plain")
+
+
 def minimal_list(request):
     """Twenty subjects of published inquiries, newest first: the floor for the list pages."""
     subjects = (
@@ -21,6 +26,7 @@ def minimal_detail(request, pk):
 
 
 urlpatterns = [
+    path("bench/ceiling", ceiling),
     path("minimal/", minimal_list),
     path("minimal/<int:pk>/", minimal_detail),
     path("", include("herne_portal.urls")),

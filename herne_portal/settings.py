@@ -7,6 +7,7 @@ Every setting an operator may change is an environment variable; see
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 from herne_portal.env import envbool, envint, envlist, envstr, required_secret
@@ -31,10 +32,15 @@ INSTALLED_APPS = [
     "django_filters",
     "corsheaders",
     "rules.apps.AutodiscoverRulesConfig",
+    "axes",
+    "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "django_tasks",
     "django_tasks_db",
     "inquiries",
     "rankings",
+    "accounts",
 ]
 
 MIDDLEWARE = [
@@ -47,7 +53,14 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "accounts.two_factor.RequireTwoFactorMiddleware",
+    "herne_portal.sessions.StaffSessionExpiryMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "herne_portal.csp.AdminStylePolicyMiddleware",
+    # Last, as django-axes requires: turns a lock-out into the German lock-out page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "herne_portal.urls"
@@ -98,12 +111,82 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 AUTHENTICATION_BACKENDS = [
+    # First: refuses a login while the user name or address is locked out.
+    "axes.backends.AxesStandaloneBackend",
     "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/"
+
+# Sessions: councillors stay logged in for SESSION_COOKIE_AGE; administration
+# staff (office, departments, admins) for STAFF_SESSION_AGE after logging in.
+SESSION_COOKIE_AGE = envint("SESSION_COOKIE_AGE", 14 * 24 * 3600)
+STAFF_SESSION_AGE = envint("STAFF_SESSION_AGE", 8 * 3600)
+
+# Throttling of logins (django-axes): after AXES_FAILURE_LIMIT failed attempts
+# for one user name from one address, further attempts are refused for
+# AXES_COOLOFF_TIME hours; an admin can unlock earlier (admin: "Access attempts").
+AXES_FAILURE_LIMIT = envint("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = envint("AXES_COOLOFF_MINUTES", 15) / 60
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "accounts.lockout.locked_out"
+# Behind N reverse proxies the client's address is the N-th from the right in
+# X-Forwarded-For; without a proxy that header is the client's own claim and
+# is ignored (else an attacker could dodge the lock by changing it).
+_axes_proxy_count = envint("AXES_PROXY_COUNT", 0)
+if _axes_proxy_count:
+    AXES_IPWARE_PROXY_COUNT = _axes_proxy_count
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+else:
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
+
+
+# Two-factor authentication (django-otp, TOTP apps) for the council office,
+# department staff and admins: when on, they must confirm a one-time code after
+# the password (and set up an app the first time) before any other page.
+TWO_FACTOR_FOR_STAFF = envbool("TWO_FACTOR_FOR_STAFF", default=False)
+OTP_TOTP_ISSUER = envstr("OTP_TOTP_ISSUER", "Ratsportal")
+
+# --- HTTPS and browser protections ------------------------------------------------------
+# On by default whenever DEBUG is off; each can be switched off by its variable
+# (e.g. SECURE_SSL_REDIRECT=0 when the proxy already redirects).
+SECURE_HTTPS = envbool("SECURE_HTTPS", default=not DEBUG)
+SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", default=SECURE_HTTPS)
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # load balancers probe over plain HTTP
+if envbool("SECURE_PROXY_SSL_HEADER", default=False):
+    # Only behind a proxy that always sets (or strips) X-Forwarded-Proto.
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SESSION_COOKIE_SECURE = envbool("SESSION_COOKIE_SECURE", default=SECURE_HTTPS)
+CSRF_COOKIE_SECURE = envbool("CSRF_COOKIE_SECURE", default=SECURE_HTTPS)
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 365 * 24 * 3600 if SECURE_HTTPS else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=SECURE_HTTPS)
+SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD", default=SECURE_HTTPS)
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+
+# Content-Security-Policy (django-csp): only our own scripts, styles, images
+# and fonts; no inline script or style anywhere on the portal. The Django admin
+# additionally allows inline styles (see herne_portal/csp.py, docs/security.md).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
 
 # --- Language and time -------------------------------------------------------------
 LANGUAGE_CODE = "de"
@@ -119,8 +202,29 @@ STATIC_ROOT = BASE_DIR / "var" / "static"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(envstr("MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
+# Uploaded files and PDFs: on the local disk (outside the web root: never served
+# by the proxy, only through permission-checking views), or on S3-compatible
+# storage when MEDIA_S3_BUCKET is set (django-storages; private bucket, the
+# views stream the files, so no public URLs are handed out).
+MEDIA_S3_BUCKET = envstr("MEDIA_S3_BUCKET", "")
+if MEDIA_S3_BUCKET:
+    DEFAULT_STORAGE = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": MEDIA_S3_BUCKET,
+            "endpoint_url": envstr("MEDIA_S3_ENDPOINT_URL") or None,
+            "region_name": envstr("MEDIA_S3_REGION") or None,
+            "access_key": envstr("MEDIA_S3_ACCESS_KEY_ID") or None,
+            "secret_key": envstr("MEDIA_S3_SECRET_ACCESS_KEY") or None,
+            "default_acl": "private",
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
+else:
+    DEFAULT_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": DEFAULT_STORAGE,
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -206,10 +310,38 @@ REPLY_LETTERHEAD = {
 # WeasyPrint's PDF variant of the reply letter (PDF/A-3 allows the embedded JSON).
 REPLY_PDF_VARIANT = envstr("REPLY_PDF_VARIANT", "pdf/a-3u")
 
+# Failed email jobs are re-enqueued EMAIL_RETRY_ATTEMPTS times, waiting
+# EMAIL_RETRY_DELAY seconds, doubled each time up to EMAIL_RETRY_MAX_DELAY
+# (defaults: 12 attempts over about two and a half hours).
+EMAIL_RETRY_ATTEMPTS = envint("EMAIL_RETRY_ATTEMPTS", 12)
+EMAIL_RETRY_DELAY = envint("EMAIL_RETRY_DELAY", 60)
+EMAIL_RETRY_MAX_DELAY = envint("EMAIL_RETRY_MAX_DELAY", 15 * 60)
+# A job still "running" this long after it started belongs to a worker that
+# died; `manage.py recover_tasks` puts it back in the queue.
+TASK_STALE_AFTER = envint("TASK_STALE_AFTER", 15 * 60)
+
+# --- Logs --------------------------------------------------------------------------------------
+# One JSON object per line on stderr (LOG_FORMAT=json, the default without
+# DEBUG) for the log collector; plain text for development.
+LOG_FORMAT = envstr("LOG_FORMAT", "text" if DEBUG else "json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(levelname)s %(name)s %(message)s",
+            "rename_fields": {"levelname": "level", "name": "logger"},
+            "timestamp": "time",  # ISO 8601 in UTC
+        },
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "json" if LOG_FORMAT == "json" else "text",
+        }
+    },
     "root": {"handlers": ["console"], "level": envstr("LOG_LEVEL", "INFO")},
     # WeasyPrint reports every layout step at INFO; only its warnings matter.
     "loggers": {"weasyprint.progress": {"level": "WARNING"}},

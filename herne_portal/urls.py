@@ -3,11 +3,14 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.i18n import JavaScriptCatalog
 
+from herne_portal.health import healthz
 from inquiries.forms import QueuedPasswordResetForm
 
 urlpatterns = [
+    path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("konto/", include("accounts.urls")),
     path(
         "konto/password_reset/",
         auth_views.PasswordResetView.as_view(form_class=QueuedPasswordResetForm),
@@ -19,3 +22,5 @@ urlpatterns = [
     path("smart-city-index/", include("rankings.urls")),
     path("", include("inquiries.urls")),
 ]
+
+handler500 = "herne_portal.errors.server_error"

@@ -27,6 +27,7 @@ from inquiries.models import (
     NumberSequence,
     Question,
     ReplyDocument,
+    SentNotification,
     StaffMembership,
     Subscription,
     Topic,
@@ -363,3 +364,21 @@ class SubscriptionAdmin(admin.ModelAdmin):
     list_filter = ["kind", "confirmed_at"]
     search_fields = ["email"]
     readonly_fields = ["token", "created_at", "confirmation_sent_at", "confirmed_at"]
+
+
+@admin.register(SentNotification)
+class SentNotificationAdmin(admin.ModelAdmin):
+    """Which keyed emails went out; read-only (deleting one would allow a second send)."""
+
+    list_display = ["sent_at", "key", "subject"]
+    search_fields = ["key", "subject"]
+    date_hierarchy = "sent_at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -204,3 +204,14 @@ def visible_inquiries(user, queryset):
 rules.add_perm("inquiries.enter_inquiry", is_office)
 # The draft reply letter (issue 5): the office compiles the reply.
 rules.add_perm("inquiries.preview_reply", is_office)
+
+
+@rules.predicate
+def is_administration_staff(user):
+    """Office, department staff or admin: sees unpublished material, gets shorter sessions."""
+    return user.is_authenticated and (
+        user.is_staff or user.is_superuser or is_office(user) or is_department_staff(user)
+    )
+
+
+rules.add_perm("inquiries.export_audit", is_office)

@@ -3,6 +3,7 @@ from inquiries.models.answering import AnswerAttachment, AnswerCorrection, Contr
 from inquiries.models.audit import AuditEvent
 from inquiries.models.council import Committee, Councillor, Faction, LegislativeTerm, Meeting
 from inquiries.models.inquiry import Answer, CoSignature, Inquiry, NumberSequence, Question
+from inquiries.models.notification import SentNotification
 from inquiries.models.reply import ReplyDocument
 from inquiries.models.subscription import Subscription
 from inquiries.models.topic import Topic
@@ -24,6 +25,7 @@ __all__ = [
     "NumberSequence",
     "Question",
     "ReplyDocument",
+    "SentNotification",
     "StaffMembership",
     "Subscription",
     "Topic",

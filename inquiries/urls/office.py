@@ -1,6 +1,6 @@
 from django.urls import path
 
-from inquiries.views import office, reply
+from inquiries.views import audit, office, reply
 
 urlpatterns = [
     path("", office.inbox, name="office_inbox"),
@@ -12,4 +12,5 @@ urlpatterns = [
     path("anfragen/<int:pk>/zuweisen/", office.route, name="office_route"),
     path("anfragen/<int:pk>/veroeffentlichen/", office.publish, name="office_publish"),
     path("anfragen/<int:pk>/antwort-entwurf.pdf", reply.reply_preview, name="reply_preview"),
+    path("anfragen/<int:pk>/protokoll.csv", audit.audit_csv, name="office_audit_csv"),
 ]

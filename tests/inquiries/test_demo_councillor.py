@@ -16,7 +16,10 @@ def test_demo_has_a_draft_waiting_for_lars_winds_cosignature(client):
         councillor__user__username="lars.wind", confirmed_at__isnull=True
     )
     assert signature.inquiry.status == "draft"
-    assert client.login(username="lars.wind", password="demo-ratsmitglied")
+    response = client.post(
+        "/konto/login/", {"username": "lars.wind", "password": "demo-ratsmitglied"}
+    )
+    assert response.status_code == 302  # the printed demo login works
     page = client.get("/meine-anfragen/").content.decode()
     assert "Digitale Sitzungsunterlagen für die Bezirksvertretungen" in page
     assert "wartet auf Ihre Bestätigung" in page

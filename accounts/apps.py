@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class AccountsConfig(AppConfig):
+    """A user's own account: lock-out page, export of their own data."""
+
+    name = "accounts"
+    verbose_name = _("Accounts")
