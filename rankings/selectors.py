@@ -75,6 +75,11 @@ def editions() -> list[Edition]:
     return list(Edition.objects.order_by("year"))
 
 
+def edition_years() -> list[int]:
+    """Years of all editions, oldest first (for the open-data links of the OParl Body)."""
+    return list(Edition.objects.order_by("year").values_list("year", flat=True))
+
+
 def previous_editions(all_editions: list[Edition]) -> dict[int, Edition | None]:
     """Map each edition's id to the edition before it."""
     ordered = sorted(all_editions, key=lambda e: e.year)

@@ -11,6 +11,7 @@ from inquiries.oparl.responses import BadRequest, oparl_error, oparl_response
 from inquiries.oparl.serializers import body as body_serializers
 from inquiries.oparl.serializers import files, meetings, papers, people
 from inquiries.oparl.serializers.base import BODY_ID, Context, deleted
+from rankings import selectors as ranking_selectors
 
 
 class NotFound(Exception):
@@ -60,7 +61,11 @@ def system(request, ctx):
 
 
 def _body(ctx):
-    return body_serializers.body(ctx, selectors.legislative_terms().order_by("start_date", "pk"))
+    return body_serializers.body(
+        ctx,
+        selectors.legislative_terms().order_by("start_date", "pk"),
+        ranking_years=ranking_selectors.edition_years(),
+    )
 
 
 @oparl_view

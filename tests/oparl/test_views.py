@@ -66,3 +66,19 @@ def test_cors_is_open_for_reading_the_api_only(client):
 def test_footer_links_to_the_api(client):
     page = client.get("/").content.decode()
     assert 'href="/oparl/v1/"' in page
+
+
+@pytest.mark.django_db
+def test_body_links_the_rankings_open_data_of_every_edition(client):
+    from rankings.demo import load_rankings
+
+    load_rankings()
+    body = json.loads(client.get("/oparl/v1/body/1").content)
+    downloads = body["ratsportal:openData"]
+    assert {d["name"] for d in downloads} >= {"Smart City Index 2021", "Smart City Index 2025"}
+    csv_2021 = next(
+        d for d in downloads if d["name"] == "Smart City Index 2021" and d["mimeType"] == "text/csv"
+    )
+    response = client.get(csv_2021["accessUrl"])
+    assert response.status_code == 200
+    assert "Herne" in response.content.decode()

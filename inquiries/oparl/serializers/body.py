@@ -73,7 +73,22 @@ def legislative_term(ctx: Context, term, embedded: bool = False) -> dict:
     )
 
 
-def body(ctx: Context, terms) -> dict:
+def open_data(ctx: Context, ranking_years) -> list[dict]:
+    """The Smart City Index downloads, one CSV and one JSON per edition (extension)."""
+    downloads = []
+    for year in ranking_years:
+        for suffix, mime_type in (("csv", "text/csv"), ("json", "application/json")):
+            downloads.append(
+                {
+                    "name": f"Smart City Index {year}",
+                    "mimeType": mime_type,
+                    "accessUrl": ctx.absolute(reverse(f"rankings:edition_{suffix}", args=[year])),
+                }
+            )
+    return downloads
+
+
+def body(ctx: Context, terms, ranking_years=()) -> dict:
     first, last = _span()
     data = {
         "id": ctx.body,
@@ -89,6 +104,7 @@ def body(ctx: Context, terms) -> dict:
         **{prop: ctx.list_url(name) for prop, name in BODY_LISTS.items()},
         "legislativeTerm": [legislative_term(ctx, term, embedded=True) for term in terms],
         "web": ctx.absolute(reverse("inquiries:list")),
+        "ratsportal:openData": open_data(ctx, ranking_years),
         "created": moment(first),
         "modified": moment(last),
     }
