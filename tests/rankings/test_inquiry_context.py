@@ -65,3 +65,26 @@ def test_context_panel_runs_constant_queries(client, index_data, published_inqui
         response = client.get(url)
     assert "Hamburg 1" in panel_text(response)
     assert len(large) == len(small)
+
+
+@pytest.mark.django_db
+def test_staff_answering_the_seed_see_the_same_context_panel(client):
+    import io
+
+    from django.contrib.auth.models import User
+    from django.core.management import call_command
+    from django.urls import reverse
+
+    from inquiries.models import Inquiry
+
+    call_command("load_demo", stdout=io.StringIO())
+    seed = Inquiry.objects.get(subject="Ergebnis der Stadt Herne beim Smart City Index")
+    client.force_login(User.objects.get(username="buero.rat"))
+    office_page = client.get(reverse("inquiries:office_inquiry", args=[seed.pk])).content.decode()
+    assert "Smart City Index 2021" in office_page and "Herne" in office_page
+    assert reverse("inquiries:reply_preview", args=[seed.pk]) in office_page
+    client.force_login(User.objects.get(username="sb.digital"))
+    question = seed.questions.get(number=1)
+    page = client.get(reverse("inquiries:department_question", args=[question.pk]))
+    assert page.status_code == 200
+    assert 'class="ranking-context"' in page.content.decode()
