@@ -28,7 +28,7 @@ var/secret_key:
 	chmod 600 $@
 
 run: $(VENV)/.installed-run var/secret_key
-	@export SECRET_KEY_FILE=var/secret_key DEBUG=1 && \
+	@export SECRET_KEY_FILE=var/secret_key DEBUG=1 PORTAL_BASE_URL=http://$(HOST):$(PORT) && \
 	$(BIN)/python manage.py migrate --noinput && \
 	$(BIN)/python manage.py load_demo > var/demo_logins.txt && \
 	echo && cat var/demo_logins.txt && \

@@ -3,6 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.i18n import JavaScriptCatalog
 
+from accounts.views.login import PortalLoginView
 from herne_portal.health import healthz
 from inquiries.forms import QueuedPasswordResetForm
 
@@ -10,6 +11,7 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("konto/login/", PortalLoginView.as_view(), name="login"),
     path("konto/", include("accounts.urls")),
     path(
         "konto/password_reset/",

@@ -5,6 +5,7 @@ Every function here only builds the message and hands it to the task queue
 retry in the worker and never blocks or undoes the transition.
 """
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils import timezone
@@ -12,6 +13,11 @@ from django.utils.translation import gettext as _
 
 from inquiries.models import StaffMembership
 from inquiries.tasks import enqueue_on_commit, send_email
+
+
+def absolute(path: str) -> str:
+    """A full address for links in emails (``PORTAL_BASE_URL``)."""
+    return f"{settings.PORTAL_BASE_URL}{path}"
 
 
 def _send(subject: str, body: str, recipients) -> None:
@@ -46,7 +52,7 @@ def author_addresses(inquiry) -> list[str]:
 
 
 def _department_link(question) -> str:
-    return reverse("inquiries:department_question", args=[question.pk])
+    return absolute(reverse("inquiries:department_question", args=[question.pk]))
 
 
 def inquiry_submitted(inquiry) -> None:
@@ -91,7 +97,7 @@ def inquiry_published(inquiry) -> None:
     _send(
         _("The answer to your inquiry has been published: %(label)s") % {"label": _label(inquiry)},
         _("The answer to your inquiry is now public: %(path)s")
-        % {"path": inquiry.get_absolute_url()},
+        % {"path": absolute(inquiry.get_absolute_url())},
         author_addresses(inquiry),
     )
 
@@ -154,7 +160,7 @@ def inquiry_answered(inquiry) -> None:
         _("Every question of inquiry %(label)s is approved; it can be published.\n\n%(path)s")
         % {
             "label": _label(inquiry),
-            "path": reverse("inquiries:office_inquiry", args=[inquiry.pk]),
+            "path": absolute(reverse("inquiries:office_inquiry", args=[inquiry.pk])),
         },
         office_addresses(),
     )
@@ -164,7 +170,7 @@ def answer_corrected(inquiry) -> None:
     _send(
         _("An answer has been corrected: %(label)s") % {"label": _label(inquiry)},
         _("A published answer to your inquiry has been corrected: %(path)s")
-        % {"path": inquiry.get_absolute_url()},
+        % {"path": absolute(inquiry.get_absolute_url())},
         [*author_addresses(inquiry), *office_addresses()],
     )
 

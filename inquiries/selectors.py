@@ -285,6 +285,13 @@ def question_in_context(pk: int):
                 "answer__corrections",
                 queryset=AnswerCorrection.objects.select_related("corrected_by"),
             ),
+            Prefetch(
+                "events",
+                queryset=AuditEvent.objects.filter(action="return")
+                .select_related("actor")
+                .order_by("-created_at", "-pk"),
+                to_attr="return_events",
+            ),
         ),
         pk=pk,
     )

@@ -38,6 +38,7 @@ from inquiries.models import (
     Subscription,
     Topic,
 )
+from inquiries.notifications import absolute
 from inquiries.tasks import enqueue_on_commit, send_email
 
 RESEND_AFTER = datetime.timedelta(minutes=15)
@@ -50,10 +51,6 @@ TARGETS = {
     Subscription.Kind.DEPARTMENT: ("department", lambda: Department.objects.all()),
     Subscription.Kind.COUNCILLOR: ("councillor", lambda: Councillor.objects.all()),
 }
-
-
-def absolute(path: str) -> str:
-    return f"{settings.PORTAL_BASE_URL}{path}"
 
 
 class SubscriptionForm(DescribedErrorsMixin, forms.Form):

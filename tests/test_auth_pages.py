@@ -71,3 +71,22 @@ def test_invalid_reset_link_says_so(client):
         reverse("password_reset_confirm", kwargs={"uidb64": "MQ", "token": "falsch"})
     ).content.decode()
     assert "Dieser Link ist ungültig" in page
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "who, landing",
+    [
+        ("office", "/buero/"),
+        ("clerk_a", "/fachbereich/"),
+        ("head_a", "/fachbereich/"),
+        ("councillor", "/meine-anfragen/"),
+    ],
+)
+def test_login_lands_on_the_users_own_work(client, personas, who, landing):
+    user = getattr(personas, who)
+    response = client.post(
+        "/konto/login/", {"username": user.username, "password": "secret-password"}
+    )
+    assert response.status_code == 302
+    assert response["Location"] == landing

@@ -32,3 +32,12 @@ def test_german_catalogue_is_complete_and_compiled(domain):
             continue
         key = f"{entry.msgctxt}\x04{entry.msgid}" if entry.msgctxt else entry.msgid
         assert mo._catalog.get(key) == entry.msgstr, f".mo is stale for {entry.msgid!r}"
+
+
+@pytest.mark.django_db
+def test_an_english_browser_still_gets_german_until_english_is_chosen(client):
+    page = client.get(reverse("inquiries:list"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert '<html lang="de">' in page.content.decode()
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    page = client.get(reverse("inquiries:list"), HTTP_ACCEPT_LANGUAGE="de-DE")
+    assert '<html lang="en">' in page.content.decode()

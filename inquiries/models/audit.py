@@ -5,6 +5,30 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+# What each action of ``inquiries.workflow`` (and the draft service) is called in the UI.
+ACTION_LABELS = {
+    "create": _("Draft created"),
+    "cosign": _("Co-signature confirmed"),
+    "submit": _("Submitted"),
+    "withdraw": _("Withdrawn"),
+    "receive": _("Entered by the council office"),
+    "register": _("Registered"),
+    "reject": _("Rejected"),
+    "route": _("Routed"),
+    "reroute": _("Re-routed"),
+    "request_reroute": _("Re-routing requested"),
+    "draft": _("Answer drafted"),
+    "send_for_review": _("Sent for approval"),
+    "return": _("Returned with a comment"),
+    "approve": _("Approved"),
+    "answer": _("All questions answered"),
+    "publish": _("Published"),
+    "holding_answer": _("Holding answer given"),
+    "correct": _("Answer corrected"),
+    "contribute": _("Contribution added"),
+    "attach": _("Attachment added"),
+}
+
 
 class AuditEventQuerySet(models.QuerySet):
     def public(self):
@@ -50,13 +74,25 @@ class AuditEvent(models.Model):
             f"{self.created_at:%d.%m.%Y %H:%M} {self.action}: {self.from_state} → {self.to_state}"
         )
 
-    @property
-    def to_state_label(self) -> str:
-        """The human label of the state this event led to."""
+    def _state_label(self, state: str) -> str:
         from inquiries.models.inquiry import Inquiry, Question
 
         choices = Question.Status if self.question_id else Inquiry.Status
         try:
-            return choices(self.to_state).label
+            return choices(state).label
         except ValueError:
-            return self.to_state
+            return state
+
+    @property
+    def to_state_label(self) -> str:
+        """The human label of the state this event led to."""
+        return self._state_label(self.to_state)
+
+    @property
+    def from_state_label(self) -> str:
+        return self._state_label(self.from_state) if self.from_state else ""
+
+    @property
+    def action_label(self) -> str:
+        """The human name of what happened, e.g. "Sent for approval"."""
+        return ACTION_LABELS.get(self.action, self.action)

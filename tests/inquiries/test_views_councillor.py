@@ -474,3 +474,15 @@ def test_saving_from_a_stale_tab_does_not_overwrite_and_a_second_save_does(
 def test_long_text_is_never_cut_by_the_browser(councillor_client):
     page = councillor_client.get(NEW).content.decode()
     assert "maxlength" not in page
+
+
+@pytest.mark.django_db
+def test_author_finds_the_published_answers_from_my_inquiries(client, personas):
+    from tests.factories import InquiryFactory, publish_through_workflow
+
+    inquiry = InquiryFactory(author=personas.councillor_profile)
+    publish_through_workflow(inquiry, personas)
+    client.force_login(personas.councillor)
+    page = client.get(reverse("inquiries:councillor_detail", args=[inquiry.pk])).content.decode()
+    assert f'href="{inquiry.get_absolute_url()}"' in page
+    assert reverse("inquiries:reply_pdf", args=[inquiry.pk]) in page

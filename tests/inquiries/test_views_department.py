@@ -199,3 +199,30 @@ def test_request_reroute_shows_at_the_office(client, personas):
     office.force_login(personas.office)
     page = office.get(reverse("inquiries:office_inquiry", args=[question.inquiry_id]))
     assert "Gehört zu FB 33." in page.content.decode()
+
+
+@pytest.mark.django_db
+def test_clerk_sees_the_heads_return_comment_until_it_is_sent_again(client, personas):
+    question = routed_inquiry(personas, questions=["Eine?"]).questions.get()
+    workflow.draft_answer(question, personas.clerk_a, "Antwort.")
+    workflow.send_for_review(question, personas.clerk_a)
+    workflow.return_answer(question, personas.head_a, "Bitte Punkt zwei präzisieren.")
+    _login(client, personas.clerk_a)
+    url = reverse("inquiries:department_question", args=[question.pk])
+    assert "Bitte Punkt zwei präzisieren." in client.get(url).content.decode()
+    workflow.send_for_review(question, personas.clerk_a)
+    assert "Bitte Punkt zwei präzisieren." not in client.get(url).content.decode()
+
+
+@pytest.mark.django_db
+def test_office_timeline_names_every_step_in_german(client, personas):
+    question = routed_inquiry(personas, questions=["Eine?"]).questions.get()
+    workflow.draft_answer(question, personas.clerk_a, "Antwort.")
+    workflow.send_for_review(question, personas.clerk_a)
+    _login(client, personas.office)
+    page = client.get(reverse("inquiries:office_inquiry", args=[question.inquiry.pk]))
+    text = page.content.decode()
+    assert "Zur Freigabe gegeben (Antwort in Bearbeitung → Zur Freigabe)" in text
+    assert "Registriert (Eingereicht → Registriert)" in text
+    for code in ("send_for_review", "submitted →", "drafting →"):
+        assert code not in text

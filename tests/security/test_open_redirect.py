@@ -21,7 +21,7 @@ def test_login_ignores_foreign_next(client, personas, target):
         {"username": "councillor", "password": "secret-password", "next": target},
     )
     assert response.status_code == 302
-    assert response["Location"] == "/"
+    assert response["Location"] == "/meine-anfragen/"  # the councillor's own start page
 
 
 @pytest.mark.django_db
