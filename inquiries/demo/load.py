@@ -14,7 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from inquiries import workflow
-from inquiries.deadlines import default_submission_deadline
+from inquiries.deadlines import default_submission_deadline, is_working_day
 from inquiries.demo.seed import read_seed
 from inquiries.models import (
     Committee,
@@ -143,6 +143,13 @@ SEED_ANSWERS = {
 }
 
 
+def _ascii_address(address: str) -> str:
+    """Demo addresses without umlauts: "jürgen.groß@…" becomes "juergen.gross@…"."""
+    for umlaut, plain in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss")):
+        address = address.lower().replace(umlaut, plain)
+    return address
+
+
 def _berlin(year, month, day, hour=10, minute=0):
     return timezone.make_aware(datetime.datetime(year, month, day, hour, minute))
 
@@ -222,7 +229,7 @@ class DemoLoader:
                 defaults={
                     "title": title,
                     "faction": factions[faction],
-                    "email": f"{first.lower()}.{last.lower()}@rat-herne.example",
+                    "email": _ascii_address(f"{first}.{last}@rat-herne.example"),
                 },
             )
             councillor.committees.add(council)
@@ -289,6 +296,9 @@ class DemoLoader:
             missing = len(offsets) - open_meetings.count()
             for offset in offsets[len(offsets) - missing :] if missing > 0 else []:
                 day = self.today + datetime.timedelta(days=offset)
+                # Councils meet on working days, and not on Christmas or New Year's Eve.
+                while not is_working_day(day) or (day.month, day.day) in {(12, 24), (12, 31)}:
+                    day += datetime.timedelta(days=1)
                 self._meeting(short, _berlin(day.year, day.month, day.day, 16))
         self.next_council = (
             Meeting.objects.open_for_inquiries(self.now)

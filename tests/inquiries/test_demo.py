@@ -107,3 +107,15 @@ def test_demo_has_an_open_meeting_and_inquiries_in_every_state():
     seed = Inquiry.objects.get(subject=SUBJECT)
     assert seed.events.filter(action="publish").exists()
     assert seed.questions.filter(answer__isnull=True).count() == 0
+
+
+@pytest.mark.django_db
+def test_demo_meetings_fall_on_working_days_and_addresses_are_plain_ascii():
+    from inquiries.deadlines import is_working_day
+    from inquiries.models import Councillor
+
+    _load_demo()
+    for meeting in Meeting.objects.upcoming():
+        assert is_working_day(timezone.localtime(meeting.starts_at).date()), meeting
+    for address in Councillor.objects.values_list("email", flat=True):
+        assert address.isascii(), address
