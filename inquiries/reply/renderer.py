@@ -18,8 +18,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, pgettext
 
+from inquiries.markup import answer_html
 from inquiries.reply.letterhead import Letterhead, current_letterhead
-from inquiries.reply.markup import answer_html
 from inquiries.reply.payload import canonical_json
 
 MIMETYPE = "application/pdf"

@@ -354,3 +354,21 @@ def test_robots_and_sitemap_list_published_inquiries_only(client, personas, publ
     sitemap = client.get("/sitemap.xml").content.decode()
     assert f"http://testserver{published.get_absolute_url()}" in sitemap
     assert f"/anfragen/{draft.pk}/" not in sitemap
+
+
+@pytest.mark.django_db
+def test_answer_lists_show_as_lists_and_markup_as_text(client, personas):
+    inquiry = InquiryFactory(author=personas.councillor_profile, questions=["Was ist geplant?"])
+    workflow.submit(inquiry, personas.councillor)
+    workflow.register(inquiry, personas.office, inquiry.meeting.starts_at.date())
+    question = inquiry.questions.get()
+    workflow.route(question, personas.office, personas.department_a)
+    workflow.draft_answer(
+        question, personas.clerk_a, "Geplant sind:\n\n- Punkt eins\n- Punkt <b>zwei</b>"
+    )
+    workflow.send_for_review(question, personas.clerk_a)
+    workflow.approve(question, personas.head_a)
+    workflow.publish(inquiry, personas.office)
+    page = client.get(inquiry.get_absolute_url()).content.decode()
+    assert "<li>Punkt eins</li>" in page
+    assert "<li>Punkt &lt;b&gt;zwei&lt;/b&gt;</li>" in page

@@ -1,4 +1,4 @@
-"""Answer texts to HTML for the letter: paragraphs, lists and tables, never raw markup.
+"""Answer texts to HTML for the web page and the letter: paragraphs, lists, tables.
 
 Departments write plain text. Blank lines separate paragraphs, line breaks are
 kept, lines starting with "-" or "1." form lists, and pipe tables
