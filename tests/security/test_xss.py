@@ -2,12 +2,15 @@
 and printed as text in the reply letter."""
 
 import pytest
+from django.core.files.base import ContentFile
 from django.test import Client
 from django.urls import reverse
 
 from inquiries import workflow
+from inquiries.models import AnswerAttachment
 from inquiries.reply.documents import build_reply_document
 from tests.factories import (
+    SMALL_PDF,
     CommitteeFactory,
     DepartmentFactory,
     FactionFactory,
@@ -82,6 +85,19 @@ def test_payloads_in_every_text_field_are_escaped(payload, client, personas, set
         workflow.return_answer(question, personas.head_a, payload)
         workflow.draft_answer(question, personas.clerk_a, payload)
         workflow.send_for_review(question, personas.clerk_a)
+
+    questions[0].refresh_from_db()
+    attachment = AnswerAttachment(
+        answer=questions[0].answer,
+        original_name=f"{payload}.pdf",
+        title=payload,
+        content_type="application/pdf",
+        size=len(SMALL_PDF),
+        sha256="0" * 64,
+        uploaded_by=personas.clerk_a,
+    )
+    attachment.file.save("anlage", ContentFile(SMALL_PDF), save=False)
+    attachment.save()
 
     # While the answers wait for approval: the councillor's, the office's and the
     # department's pages, and the office's draft of the reply letter.
