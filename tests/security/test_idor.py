@@ -93,3 +93,20 @@ def test_oparl_ids_of_unpublished_inquiries_are_not_found(client, world):
     for inquiry in (world.draft, world.submitted, world.routed):
         for name in ("oparl:paper", "oparl:reply_paper", "oparl:consultation"):
             assert client.get(reverse(name, args=[inquiry.pk])).status_code == 404, name
+
+
+@pytest.mark.django_db
+def test_lists_show_only_what_the_role_may_see(personas, world):
+    def page(role, name):
+        return client_for(personas, role).get(reverse(name)).content.decode()
+
+    office = page("office", "inquiries:office_inbox")
+    assert world.submitted.subject in office and world.draft.subject not in office
+    head = page("head", "inquiries:department_inbox")
+    assert world.routed.subject in head
+    assert world.routed.subject not in page("clerk_other_department", "inquiries:department_inbox")
+    own = page("councillor", "inquiries:councillor_list")
+    assert world.draft.subject in own and world.submitted.subject in own
+    others = page("other_councillor", "inquiries:councillor_list")
+    for inquiry in (world.draft, world.submitted, world.registered, world.routed):
+        assert inquiry.subject not in others
