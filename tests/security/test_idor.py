@@ -91,8 +91,21 @@ def test_public_attachment_only_through_its_own_published_inquiry(client, world)
 @pytest.mark.django_db
 def test_oparl_ids_of_unpublished_inquiries_are_not_found(client, world):
     for inquiry in (world.draft, world.submitted, world.routed):
-        for name in ("oparl:paper", "oparl:reply_paper", "oparl:consultation"):
+        for name in (
+            "oparl:paper",
+            "oparl:reply_paper",
+            "oparl:consultation",
+            "inquiries:feed_inquiry",
+        ):
             assert client.get(reverse(name, args=[inquiry.pk])).status_code == 404, name
+
+
+@pytest.mark.django_db
+def test_oparl_file_of_an_unreleased_reply_is_not_found(client, world):
+    document = ReplyDocument.objects.get(inquiry=world.published)
+    ReplyDocument.objects.filter(pk=document.pk).update(is_released=False)
+    for name in ("oparl:file", "oparl:file_download"):
+        assert client.get(reverse(name, args=[document.pk])).status_code == 404, name
 
 
 @pytest.mark.django_db
