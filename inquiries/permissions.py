@@ -133,6 +133,9 @@ rules.add_perm("inquiries.approve_answer", heads_lead_department)
 
 
 rules.add_perm("inquiries.cosign_inquiry", is_cosigner)
+# The councillors' pages (/meine-anfragen/) show an inquiry with its non-public events and
+# pending co-signatures: only to its author and co-signers, even once it is published.
+rules.add_perm("inquiries.follow_inquiry", is_author | is_cosigner)
 # --- Answering: inboxes, contributions, re-routing, holding answers, corrections (issue 4) ---
 
 

@@ -323,13 +323,17 @@ def similar_to(inquiry: Inquiry, today):
     """Inquiries answered in the last six months that resemble ``inquiry``."""
     import datetime
 
+    from django.utils import timezone
+
     from inquiries.similarity import similar_inquiries
 
+    # ``answered_at`` is a date and time: the start of that day, in the portal's time zone.
+    since = datetime.datetime.combine(today - datetime.timedelta(days=183), datetime.time.min)
     return similar_inquiries(
         inquiry.subject,
         [q.text for q in inquiry.questions.all()],
         exclude_pk=inquiry.pk,
-        answered_since=today - datetime.timedelta(days=183),
+        answered_since=timezone.make_aware(since),
     )
 
 

@@ -31,6 +31,10 @@ STYLE = Style(
 def rank_chart(
     title: str, years: list[int], series: list[tuple[str, list[int | None]]], max_rank: int
 ) -> str:
+    series = [(label, ranks) for label, ranks in series if any(r is not None for r in ranks)]
+    # pygal cannot place fixed y labels on a chart without data (it fails in
+    # ``_compute_y_labels``); such a chart shows only ``no_data_text``.
+    y_labels = [1] + list(range(10, max_rank + 1, 10)) if series else None
     chart = pygal.Line(
         js=[],
         title=title,
@@ -41,7 +45,7 @@ def rank_chart(
         inverse_y_axis=True,
         range=(1, max_rank),
         allow_interruptions=True,
-        y_labels=[1] + list(range(10, max_rank + 1, 10)),
+        y_labels=y_labels,
         y_title=_("Rank"),
         x_labels=[str(year) for year in years],
         legend_at_bottom=True,
@@ -51,8 +55,7 @@ def rank_chart(
         show_x_guides=False,
     )
     for label, ranks in series:
-        if any(rank is not None for rank in ranks):
-            chart.add(label, ranks)
+        chart.add(label, ranks)
     return _without_scripts(chart.render_tree())
 
 

@@ -43,5 +43,5 @@ urlpatterns = [
     path("consultation/<int:pk>", views.consultation, name="consultation"),
     path("file/<int:pk>", views.file, name="file"),
     path("file/<int:pk>/download", views.file_download, name="file_download"),
-    re_path(r"^(?P<rest>.*)$", views.not_found),
+    re_path(r"^(?P<rest>.*)$", views.not_found, name="not_found"),
 ]

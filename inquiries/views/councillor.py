@@ -65,7 +65,7 @@ def my_inquiries(request):
     )
 
 
-def _load(request, pk: int, perm: str = "inquiries.view_inquiry") -> Inquiry:
+def _load(request, pk: int, perm: str = "inquiries.follow_inquiry") -> Inquiry:
     get_inquiry_for(request.user, pk, perm)
     return selectors.inquiry_for_councillor(Inquiry.objects.all(), pk)
 

@@ -189,3 +189,16 @@ def test_unknown_city_or_edition_is_404(client, db):
     assert client.get(reverse("rankings:city", args=["nirgendwo"])).status_code == 404
     assert client.get(reverse("rankings:edition", args=[1999])).status_code == 404
     assert not City.objects.exists() and not Edition.objects.exists()
+
+
+@pytest.mark.django_db
+def test_charts_without_any_rank_say_so_instead_of_failing(client):
+    city = CityFactory(name="Ohne Rang")
+    RankingEntryFactory(city=CityFactory(name="Andere"))  # an edition and the overall area
+    for url in (
+        reverse("rankings:compare_chart"),
+        reverse("rankings:city_chart", args=[city.slug]),
+    ):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert "Keine Ränge bekannt" in response.content.decode(), url

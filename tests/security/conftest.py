@@ -3,11 +3,22 @@
 from dataclasses import dataclass
 
 import pytest
+from django.core.files.base import ContentFile
 from django.test import Client
 
 from inquiries import workflow
-from inquiries.models import Inquiry
-from tests.factories import InquiryFactory, publish_through_workflow, released_reply
+from inquiries.models import AnswerAttachment, Inquiry, LegislativeTerm, Question, Subscription
+from rankings.models import RankingEntry
+from tests.factories import (
+    SMALL_PDF,
+    InquiryFactory,
+    RankingEntryFactory,
+    TopicFactory,
+    publish_through_workflow,
+    released_reply,
+    routed_inquiry,
+    submitted_inquiry,
+)
 
 # The roles of the access table, and the persona each one logs in as.
 ROLES = {
@@ -24,22 +35,70 @@ ROLES = {
 @dataclass
 class World:
     published: Inquiry  # by personas.councillor, answered by department A, reply PDF v1
+    attachment: AnswerAttachment  # of an approved answer of ``published``
     draft: Inquiry  # by personas.councillor, never submitted
-    registered: Inquiry  # by personas.councillor, registered, not yet answered
+    submitted: Inquiry  # by personas.councillor, submitted, not yet registered
+    registered: Inquiry  # by personas.councillor, registered, not yet routed
+    routed: Inquiry  # by personas.councillor, both questions routed to department A
+    drafting: Question  # question 2 of ``routed``: an answer being drafted
+    in_review: Question  # question 1 of ``routed``: its answer waits for the head
+    topic: object  # a topic of ``published``
+    ranking: RankingEntry  # a city's overall rank in an edition of the Smart City Index
+    subscription: Subscription  # a confirmed email subscription to ``published``
+    term: LegislativeTerm
+    seat: object  # ``personas.councillor`` in the committee of ``published``'s meeting
 
 
 @pytest.fixture
 def world(personas, settings, tmp_path) -> World:
     settings.MEDIA_ROOT = tmp_path
+    councillor = personas.councillor_profile
     published = publish_through_workflow(
-        InquiryFactory(author=personas.councillor_profile, subject="Öffentlich"), personas
+        InquiryFactory(author=councillor, subject="Öffentlich"), personas
     )
     released_reply(published)
-    draft = InquiryFactory(author=personas.councillor_profile, subject="Entwurf")
-    registered = InquiryFactory(author=personas.councillor_profile, subject="In Arbeit")
+    answer = published.questions.get(number=1).answer
+    attachment = AnswerAttachment(
+        answer=answer,
+        original_name="anlage.pdf",
+        title="Anlage",
+        content_type="application/pdf",
+        size=len(SMALL_PDF),
+        sha256="0" * 64,
+        uploaded_by=personas.clerk_a,
+    )
+    attachment.file.save("anlage", ContentFile(SMALL_PDF), save=False)
+    attachment.save()
+    draft = InquiryFactory(author=councillor, subject="Vertraulich Entwurf")
+    submitted = submitted_inquiry(personas.councillor, subject="Vertraulich eingereicht")
+    registered = InquiryFactory(author=councillor, subject="Vertraulich registriert")
     workflow.submit(registered, personas.councillor)
     workflow.register(registered, personas.office, registered.meeting.starts_at.date())
-    return World(published=published, draft=draft, registered=registered)
+    routed = routed_inquiry(personas, subject="Vertraulich beim Fachbereich")
+    in_review, drafting = routed.questions.order_by("number")
+    workflow.draft_answer(in_review, personas.clerk_a, "Eine Antwort zur Freigabe.")
+    workflow.send_for_review(in_review, personas.clerk_a)
+    workflow.draft_answer(drafting, personas.clerk_a, "Ein Entwurf.")
+    councillor.committees.add(published.meeting.committee)
+    topic = TopicFactory(slug="digitales", name="Digitales")
+    topic.inquiries.add(published)
+    return World(
+        published=published,
+        attachment=attachment,
+        draft=draft,
+        submitted=submitted,
+        registered=registered,
+        routed=routed,
+        drafting=drafting,
+        in_review=in_review,
+        topic=topic,
+        ranking=RankingEntryFactory(),
+        subscription=Subscription.objects.create(
+            email="leser@example.org", kind="inquiry", inquiry=published
+        ),
+        term=LegislativeTerm.objects.create(name="2020–2025", start_date="2020-11-01"),
+        seat=councillor.committees.through.objects.get(councillor=councillor),
+    )
 
 
 def client_for(personas, role: str, **kwargs) -> Client:

@@ -43,15 +43,32 @@ def test_a_view_without_rule_fails_the_suite():
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("name", sorted(ACCESS))
-def test_status_per_role(name, personas, world):
-    rule = ACCESS[name]
-    url = reverse(name, kwargs=rule.kwargs(world))
-    seen = {role: client_for(personas, role).get(url) for role in ROLES}
-    assert {role: r.status_code for role, r in seen.items()} == rule.expect, f"GET {url}"
-    for response in seen.values():
-        if response.status_code == 302 and name != "set_language":
-            assert response["Location"].startswith(reverse("login"))
+def test_status_per_role(personas, world):
+    """Every row of the access table, against one world (built once: the suite stays fast).
+
+    All differences are listed at once, one line per URL: ``name GET url: role seen≠expected``.
+    """
+    clients = {role: client_for(personas, role) for role in ROLES}
+    differences = []
+    for name in sorted(ACCESS):
+        rule = ACCESS[name]
+        url = reverse(name, kwargs=rule.kwargs(world))
+        seen = {role: client.get(url) for role, client in clients.items()}
+        wrong = [
+            f"{role} {response.status_code}≠{rule.expect[role]}"
+            for role, response in seen.items()
+            if response.status_code != rule.expect[role]
+        ]
+        wrong += [
+            f"{role} 302 to {response['Location']}"
+            for role, response in seen.items()
+            if response.status_code == 302
+            and name != "set_language"
+            and not response["Location"].startswith(reverse("login"))
+        ]
+        if wrong:
+            differences.append(f"{name} GET {url}: {', '.join(wrong)}")
+    assert differences == []
 
 
 @pytest.mark.django_db

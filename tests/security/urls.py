@@ -10,6 +10,7 @@ class Route:
     name: str  # "namespace:name", or the route itself for an unnamed pattern
     route: str
     params: tuple[str, ...]
+    callback: object = None  # the view function
 
 
 def all_routes(urlconf=None) -> list[Route]:
@@ -26,7 +27,7 @@ def all_routes(urlconf=None) -> list[Route]:
             elif isinstance(pattern, URLPattern):
                 name = f"{namespace}{pattern.name}" if pattern.name else route
                 params = tuple(pattern.pattern.regex.groupindex)
-                routes.append(Route(name, route, params))
+                routes.append(Route(name, route, params, pattern.callback))
 
     resolver = get_resolver(urlconf)
     walk(resolver.url_patterns, "", "")
