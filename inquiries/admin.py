@@ -36,6 +36,19 @@ from inquiries.models import (
 # --- The same rules for staff who are not superusers (issue 4) ------------------------------
 
 
+class ReadOnlyAdminMixin:
+    """Rows the portal writes itself (audit, numbers, built files): shown, never edited here."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 class RulesScopedAdminMixin:
     """Non-superusers see only the objects the portal's rules let them see, read-only.
 
@@ -241,7 +254,7 @@ class AnswerAdmin(RulesScopedAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(AuditEvent)
-class AuditEventAdmin(RulesScopedAdminMixin, admin.ModelAdmin):
+class AuditEventAdmin(ReadOnlyAdminMixin, RulesScopedAdminMixin, admin.ModelAdmin):
     list_display = [
         "created_at",
         "inquiry",
@@ -254,15 +267,6 @@ class AuditEventAdmin(RulesScopedAdminMixin, admin.ModelAdmin):
     list_filter = ["action", "is_public", ("created_at", admin.DateFieldListFilter)]
     search_fields = ["inquiry__subject", "comment", "actor__username"]
     list_select_related = ["inquiry", "question", "actor"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Contribution)
@@ -286,7 +290,7 @@ class AnswerAttachmentAdmin(RulesScopedAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(AnswerCorrection)
-class AnswerCorrectionAdmin(RulesScopedAdminMixin, admin.ModelAdmin):
+class AnswerCorrectionAdmin(ReadOnlyAdminMixin, RulesScopedAdminMixin, admin.ModelAdmin):
     inquiry_path = "answer__inquiry"
     """Corrections are made through the workflow; the admin only shows them."""
 
@@ -295,33 +299,15 @@ class AnswerCorrectionAdmin(RulesScopedAdminMixin, admin.ModelAdmin):
     list_filter = [("created_at", admin.DateFieldListFilter)]
     list_select_related = ["answer__inquiry", "corrected_by"]
 
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
 
 @admin.register(ReplyDocument)
-class ReplyDocumentAdmin(admin.ModelAdmin):
+class ReplyDocumentAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """Reply PDFs are built by the portal; every released version is kept."""
 
     list_display = ["inquiry", "version", "is_released", "size", "created_at"]
     list_filter = ["is_released", ("created_at", admin.DateFieldListFilter)]
     search_fields = ["inquiry__subject", "sha256"]
     list_select_related = ["inquiry"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(CoSignature)
@@ -334,21 +320,12 @@ class CoSignatureAdmin(RulesScopedAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(NumberSequence)
-class NumberSequenceAdmin(admin.ModelAdmin):
+class NumberSequenceAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """Numbers are drawn at registration only; the admin shows the counters."""
 
     list_display = ["year", "last"]
     search_fields = ["year"]
     list_filter = ["year"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Topic)
@@ -367,18 +344,9 @@ class SubscriptionAdmin(admin.ModelAdmin):
 
 
 @admin.register(SentNotification)
-class SentNotificationAdmin(admin.ModelAdmin):
+class SentNotificationAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """Which keyed emails went out; read-only (deleting one would allow a second send)."""
 
     list_display = ["sent_at", "key", "subject"]
     search_fields = ["key", "subject"]
     date_hierarchy = "sent_at"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
