@@ -37,6 +37,9 @@ def _chart(title: str, figures: list[AnswerFigures], horizontal: bool) -> bytes:
         width=760,
         height=max(320, 36 * len(figures) + 140) if horizontal else 380,
         legend_at_bottom=True,
+        legend_at_bottom_columns=1,
+        truncate_legend=-1,  # whole legend labels
+        secondary_range=(0, 100),
         print_values=False,
         show_y_guides=True,
         title=title,
@@ -44,7 +47,9 @@ def _chart(title: str, figures: list[AnswerFigures], horizontal: bool) -> bytes:
     chart.x_labels = [f.label for f in figures]
     chart.add(_("Answered"), [f.answered for f in figures])
     chart.add(_("Median days to answer"), [f.median_days for f in figures])
-    chart.add(_("Answered on time (%)"), [f.on_time_percent for f in figures])
+    # A share in percent is on a scale of its own (the second axis), so that
+    # counts and days are not squashed beside 100.
+    chart.add(_("Answered on time (%)"), [f.on_time_percent for f in figures], secondary=True)
     return _without_scripts(chart.render_tree())
 
 

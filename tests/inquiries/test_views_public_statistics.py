@@ -64,3 +64,10 @@ def test_charts_are_svg_without_scripts(client, answered):
 def test_statistics_page_without_data_says_so(client):
     page = client.get(reverse("inquiries:statistics")).content.decode()
     assert "noch keine beantworteten Anfragen" in page
+
+
+@pytest.mark.django_db
+def test_share_on_time_has_its_own_axis_and_legends_are_whole(client, answered):
+    svg = client.get(reverse("inquiries:chart_by_year")).content.decode()
+    assert 'class="axis y2' in svg  # the percentage scale
+    assert "Median der Tage bis zur Antwort" in svg  # not cut off
