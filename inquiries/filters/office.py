@@ -1,6 +1,7 @@
 """Filters of the council office inbox (django-filter)."""
 
 import django_filters
+from django import forms
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -37,7 +38,7 @@ class OfficeInboxFilter(django_filters.FilterSet):
     overdue = django_filters.BooleanFilter(
         label=_("Only overdue"),
         method="filter_overdue",
-        widget=django_filters.widgets.BooleanWidget,
+        widget=forms.CheckboxInput,  # checked: only overdue; unchecked: all
     )
 
     class Meta:

@@ -242,3 +242,10 @@ def test_paper_inquiry_without_questions_keeps_input_and_shows_error(office, per
     text = response.content.decode()
     assert "Ohne Fragen" in text and 'role="alert"' in text
     assert not Inquiry.objects.filter(subject="Ohne Fragen").exists()
+
+
+@pytest.mark.django_db
+def test_overdue_filter_is_a_checkbox_not_a_yes_no_unknown_choice(office):
+    page = office.get(reverse("inquiries:office_inbox")).content.decode()
+    assert 'type="checkbox" name="overdue"' in page
+    assert "Unbekannt" not in page
