@@ -266,18 +266,18 @@ def bulk_published(count, *, meeting, author, department, questions=3, start=0, 
     return inquiries
 
 
-def publish_through_workflow(inquiry, personas):
-    """Take a draft by ``personas.councillor`` through the workflow to published.
+def publish_through_workflow(inquiry, personas, now=None):
+    """Take a draft through the workflow to published, as its author and ``personas``' staff.
 
     Questions are answered by ``personas.department_a``.
     """
     from inquiries import workflow
 
-    workflow.submit(inquiry, personas.councillor)
+    workflow.submit(inquiry, inquiry.author.user)
     workflow.register(inquiry, personas.office, inquiry.meeting.starts_at.date())
     for question in inquiry.questions.all():
         workflow.route(question, personas.office, personas.department_a)
         workflow.draft_answer(question, personas.clerk_a, f"Antwort auf Frage {question.number}.")
         workflow.send_for_review(question, personas.clerk_a)
         workflow.approve(question, personas.head_a)
-    return workflow.publish(inquiry, personas.office)
+    return workflow.publish(inquiry, personas.office, now=now)

@@ -8,7 +8,7 @@ from django.utils.html import strip_tags
 from inquiries import search
 from inquiries.models import Inquiry
 from tests.factories import InquiryFactory
-from tests.inquiries.test_views_public import publish
+from tests.factories import publish_through_workflow as publish
 
 postgres_only = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="German stemming needs PostgreSQL"

@@ -10,18 +10,7 @@ from django.urls import reverse
 from inquiries import workflow
 from inquiries.models import Inquiry
 from tests.factories import InquiryFactory
-
-
-def publish(inquiry, personas):
-    """Take a draft by ``personas.councillor`` through the workflow to published."""
-    workflow.submit(inquiry, personas.councillor)
-    workflow.register(inquiry, personas.office, inquiry.meeting.starts_at.date())
-    for question in inquiry.questions.all():
-        workflow.route(question, personas.office, personas.department_a)
-        workflow.draft_answer(question, personas.clerk_a, f"Antwort auf Frage {question.number}.")
-        workflow.send_for_review(question, personas.clerk_a)
-        workflow.approve(question, personas.head_a)
-    return workflow.publish(inquiry, personas.office)
+from tests.factories import publish_through_workflow as publish
 
 
 @pytest.fixture

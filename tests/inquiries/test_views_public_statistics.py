@@ -9,7 +9,7 @@ from django.utils import timezone
 from inquiries import selectors
 from inquiries.models import Inquiry
 from tests.factories import InquiryFactory
-from tests.inquiries.test_views_public import publish
+from tests.factories import publish_through_workflow as publish
 
 
 @pytest.fixture

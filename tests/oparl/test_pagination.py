@@ -12,7 +12,7 @@ from inquiries import workflow
 from inquiries.models import Answer, CoSignature, Inquiry, Question
 from inquiries.oparl.pagination import encode_cursor
 from tests.factories import CouncillorFactory, InquiryFactory, MeetingFactory, released_reply
-from tests.oparl.conftest import publish
+from tests.factories import publish_through_workflow as publish
 from tests.oparl.harvest import Harvester, check_object
 
 PAPERS = "/oparl/v1/body/1/papers"

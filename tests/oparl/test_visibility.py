@@ -9,7 +9,7 @@ from django.utils import timezone
 from inquiries import workflow
 from inquiries.models import AuditEvent, Contribution, Inquiry
 from tests.factories import InquiryFactory, released_reply
-from tests.oparl.conftest import publish
+from tests.factories import publish_through_workflow as publish
 from tests.oparl.harvest import Harvester, check_object
 
 

@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 
 from rankings.models import Area, City, Edition, InquiryContext
 from tests.factories import InquiryFactory
-from tests.inquiries.test_views_public import publish
+from tests.factories import publish_through_workflow as publish
 
 
 @pytest.fixture
