@@ -81,37 +81,52 @@ def _back(pk):
     return redirect("inquiries:office_inquiry", pk=pk)
 
 
+def _form_transition(request, pk, perm, form_class, form_key, call, success):
+    """Validate ``form_class``, run the transition ``call``, then back to the inquiry page.
+
+    A form error re-renders the page with what was typed (400); a refused
+    transition gives the refusal page (403/409). ``success`` may be a function
+    of the transition's result.
+    """
+    _require_office(request.user)
+    inquiry = get_inquiry_for(request.user, pk, perm)
+    form = form_class(request.POST)
+    if not form.is_valid():
+        return _inquiry_page(request, pk, status=400, **{form_key: form})
+    try:
+        result = call(inquiry, form.cleaned_data)
+    except TransitionError as error:
+        return transition_refused(request, error)
+    messages.success(request, success(result) if callable(success) else success)
+    return _back(pk)
+
+
 @login_required
 @require_POST
 def register(request, pk: int):
-    _require_office(request.user)
-    inquiry = get_inquiry_for(request.user, pk, "inquiries.register_inquiry")
-    form = RegisterForm(request.POST)
-    if not form.is_valid():
-        return _inquiry_page(request, pk, status=400, register_form=form)
-    try:
-        workflow.register(inquiry, request.user, form.cleaned_data["due_date"])
-    except TransitionError as error:
-        return transition_refused(request, error)
-    inquiry.refresh_from_db()
-    messages.success(request, _("Registered as %(number)s.") % {"number": inquiry.number})
-    return _back(pk)
+    return _form_transition(
+        request,
+        pk,
+        "inquiries.register_inquiry",
+        RegisterForm,
+        "register_form",
+        lambda inquiry, data: workflow.register(inquiry, request.user, data["due_date"]),
+        lambda inquiry: _("Registered as %(number)s.") % {"number": inquiry.number},
+    )
 
 
 @login_required
 @require_POST
 def reject(request, pk: int):
-    _require_office(request.user)
-    inquiry = get_inquiry_for(request.user, pk, "inquiries.reject_inquiry")
-    form = RejectForm(request.POST)
-    if not form.is_valid():
-        return _inquiry_page(request, pk, status=400, reject_form=form)
-    try:
-        workflow.reject(inquiry, request.user, form.cleaned_data["reason"])
-    except TransitionError as error:
-        return transition_refused(request, error)
-    messages.success(request, _("The inquiry has been rejected; the author is told."))
-    return _back(pk)
+    return _form_transition(
+        request,
+        pk,
+        "inquiries.reject_inquiry",
+        RejectForm,
+        "reject_form",
+        lambda inquiry, data: workflow.reject(inquiry, request.user, data["reason"]),
+        _("The inquiry has been rejected; the author is told."),
+    )
 
 
 @login_required
