@@ -1,0 +1,71 @@
+"""Transparency statistics: inquiries answered, median days, share answered on time."""
+
+import statistics
+from dataclasses import dataclass
+
+from django.utils import timezone
+
+from inquiries.models import (
+    Department,
+    Inquiry,
+    Question,
+)
+
+
+@dataclass(frozen=True)
+class AnswerFigures:
+    label: str
+    answered: int
+    median_days: float | None
+    on_time_share: float | None  # 0..1, of those with a due date
+
+    @property
+    def on_time_percent(self) -> int | None:
+        return None if self.on_time_share is None else round(self.on_time_share * 100)
+
+
+def _figures(label: str, rows: list[tuple]) -> AnswerFigures:
+    """``rows``: (start, answered_at, due_date) of answered items."""
+    days = [(end - start).total_seconds() / 86400 for start, end, _due in rows if start and end]
+    dated = [(end, due) for _start, end, due in rows if end and due]
+    on_time = [timezone.localdate(end) <= due for end, due in dated]
+    return AnswerFigures(
+        label=label,
+        answered=len(rows),
+        median_days=round(statistics.median(days), 1) if days else None,
+        on_time_share=(sum(on_time) / len(on_time)) if on_time else None,
+    )
+
+
+def statistics_by_year() -> list[AnswerFigures]:
+    """Per year of the inquiry number: inquiries answered, median days, share on time."""
+    rows = (
+        Inquiry.objects.published()
+        .filter(answered_at__isnull=False)
+        .values_list("number_year", "published_at", "submitted_at", "answered_at", "due_date")
+    )
+    by_year: dict[int, list[tuple]] = {}
+    for year, published_at, submitted, answered, due in rows:
+        key = year or timezone.localdate(published_at).year
+        by_year.setdefault(key, []).append((submitted, answered, due))
+    return [_figures(str(year), by_year[year]) for year in sorted(by_year)]
+
+
+def statistics_by_department() -> list[AnswerFigures]:
+    """Per lead department: answers approved in published inquiries, median days, on time."""
+    rows = Question.objects.filter(
+        inquiry__status=Inquiry.Status.PUBLISHED,
+        answer__approved_at__isnull=False,
+        lead_department__isnull=False,
+    ).values_list(
+        "lead_department_id",
+        "inquiry__registered_at",
+        "answer__approved_at",
+        "inquiry__due_date",
+    )
+    by_department: dict[int, list[tuple]] = {}
+    for department_id, registered, approved, due in rows:
+        by_department.setdefault(department_id, []).append((registered, approved, due))
+    departments = Department.objects.in_bulk(list(by_department))
+    figures = [_figures(str(departments[pk]), items) for pk, items in by_department.items()]
+    return sorted(figures, key=lambda f: f.label)
