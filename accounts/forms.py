@@ -3,7 +3,27 @@ from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
 
-class OneTimeCodeForm(forms.Form):
+class _DeviceCheckForm(forms.Form):
+    """A code field checked by ``device_check(code)``, which returns the matching device."""
+
+    invalid_message = ""
+
+    def __init__(self, *args, device_check=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.device_check = device_check
+        self.device = None
+
+    def check_code(self, code):
+        self.device = self.device_check(code) if self.device_check else None
+        if self.device is None:
+            raise forms.ValidationError(self.invalid_message)
+        return code
+
+
+class OneTimeCodeForm(_DeviceCheckForm):
+    invalid_message = _(
+        "This code is not valid. Check the time on your phone and try the next code."
+    )
     token = forms.CharField(
         label=_("Code from your authenticator app"),
         max_length=6,
@@ -14,16 +34,24 @@ class OneTimeCodeForm(forms.Form):
         ),
     )
 
-    def __init__(self, *args, device_check=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.device_check = device_check
-        self.device = None
-
     def clean_token(self):
-        token = self.cleaned_data["token"]
-        self.device = self.device_check(token) if self.device_check else None
-        if self.device is None:
-            raise forms.ValidationError(
-                _("This code is not valid. Check the time on your phone and try the next code.")
+        return self.check_code(self.cleaned_data["token"])
+
+
+class RecoveryCodeForm(_DeviceCheckForm):
+    invalid_message = _(
+        "This recovery code is not valid or has already been used. Each code works once."
+    )
+    code = forms.CharField(
+        label=_("Recovery code"),
+        max_length=20,
+        validators=[
+            RegexValidator(
+                r"^[0-9A-Za-z\s-]{12,20}$",
+                _("Enter the twelve letters and digits of one code, for example ABCD-EFGH-JKMN."),
             )
-        return token
+        ],
+    )
+
+    def clean_code(self):
+        return self.check_code(self.cleaned_data["code"])

@@ -7,6 +7,8 @@ user can already see.
 
 from django.contrib.auth.models import User
 
+from accounts.devices import confirmed_apps, recovery_codes_left
+from accounts.models import AccountEvent
 from inquiries.models import (
     Answer,
     AnswerAttachment,
@@ -71,6 +73,16 @@ def personal_data(user: User) -> dict:
             }
             for e in AuditEvent.objects.filter(actor=user).order_by("created_at", "pk")
         ],
+        "two_factor": {
+            "apps": [
+                {"name": d.name, "created_at": _when(d.created_at)} for d in confirmed_apps(user)
+            ],
+            "recovery_codes_left": recovery_codes_left(user),
+            "events": [
+                {"time": _when(e.created_at), "action": e.action, "by_self": e.actor_id == user.pk}
+                for e in AccountEvent.objects.filter(user=user).order_by("created_at", "pk")
+            ],
+        },
     }
     councillor = getattr(user, "councillor", None)
     if councillor is not None:

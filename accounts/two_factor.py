@@ -2,8 +2,12 @@
 
 Switched on by ``TWO_FACTOR_FOR_STAFF``. Office, department staff and admins
 then see nothing but the two-factor pages (and log-out) until they have
-entered a one-time code from their authenticator app in this session;
-councillors and the public are not affected.
+entered a one-time code from their authenticator app (or a recovery code) in
+this session; councillors and the public are not affected.
+
+The set-up page is reachable here, but the view itself refuses a session that
+has not confirmed one of the user's devices when the user already has one
+(``accounts.permissions``): a password alone never adds a device.
 """
 
 from urllib.parse import urlencode
@@ -37,13 +41,14 @@ class RequireTwoFactorMiddleware:
 
     @staticmethod
     def _allowed(path: str) -> bool:
-        allowed = (
+        """Exactly these pages (not what lies below them), and the static files."""
+        pages = {
             reverse("two_factor_verify"),
             reverse("two_factor_setup"),
+            reverse("two_factor_recover"),
             reverse("logout"),
             reverse("set_language"),
             reverse("javascript-catalog"),
             reverse("healthz"),
-            settings.STATIC_URL,
-        )
-        return path.startswith(allowed)
+        }
+        return path in pages or path.startswith(settings.STATIC_URL)
