@@ -83,6 +83,11 @@ ACCESS: dict[str, Rule] = {
     "my_data_export": Rule(logged_in()),
     "two_factor_verify": Rule(logged_in()),
     "two_factor_setup": Rule(logged_in()),
+    "two_factor_recover": Rule(logged_in()),
+    "two_factor_devices": Rule(logged_in()),
+    "two_factor_device_remove": Rule(POST_ONLY, kwargs=pk("app")),
+    "two_factor_recovery_codes": Rule(logged_in()),
+    "two_factor_recovery_codes_new": Rule(POST_ONLY),
     # --- language ---
     "set_language": Rule(everyone(302)),  # GET only redirects back
     "javascript-catalog": Rule(everyone(200)),

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 import pytest
 from django.core.files.base import ContentFile
 from django.test import Client
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from inquiries import workflow
 from inquiries.models import AnswerAttachment, Inquiry, LegislativeTerm, Question, Subscription
@@ -47,6 +48,7 @@ class World:
     subscription: Subscription  # a confirmed email subscription to ``published``
     term: LegislativeTerm
     seat: object  # ``personas.councillor`` in the committee of ``published``'s meeting
+    app: TOTPDevice  # an authenticator app of personas.clerk_a, whom no role logs in as
 
 
 @pytest.fixture
@@ -98,6 +100,7 @@ def world(personas, settings, tmp_path) -> World:
         ),
         term=LegislativeTerm.objects.create(name="2020–2025", start_date="2020-11-01"),
         seat=councillor.committees.through.objects.get(councillor=councillor),
+        app=TOTPDevice.objects.create(user=personas.clerk_a, name="App", confirmed=True),
     )
 
 

@@ -19,6 +19,8 @@ POST_FORMS = {
     },
     "password_reset": {"email": "councillor@example.org"},
     "set_language": {"language": "en", "next": "/"},
+    "two_factor_device_remove": {},
+    "two_factor_recovery_codes_new": {},
     # --- public: following by email ---
     "inquiries:subscribe": lambda world: {
         "email": "leser@example.org",
