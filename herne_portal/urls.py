@@ -19,7 +19,7 @@ urlpatterns = [
         name="password_reset",
     ),
     path("konto/", include("django.contrib.auth.urls")),
-    path("oparl/v1/", include("inquiries.oparl.urls")),
+    path("oparl/v1/", include("oparl.urls")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("smart-city-index/", include("rankings.urls")),
     path("", include("inquiries.urls")),

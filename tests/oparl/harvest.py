@@ -1,7 +1,7 @@
 """A harvesting client for the tests: walks the API from System as importers do.
 
 Every object met on the way, embedded ones too, is validated against the
-official OParl 1.1 JSON schemas (copied into ``inquiries/oparl/schema/``) and
+official OParl 1.1 JSON schemas (copied into ``oparl/schema/``) and
 against the rules the specification text adds (``schema/README.md``).
 """
 
@@ -14,7 +14,7 @@ from jsonschema import Draft7Validator, FormatChecker
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT7
 
-SCHEMA_DIR = Path(__file__).resolve().parents[2] / "inquiries" / "oparl" / "schema"
+SCHEMA_DIR = Path(__file__).resolve().parents[2] / "oparl" / "schema"
 OPARL = "https://schema.oparl.org/1.1/"
 BODY_LISTS = (
     "organization",

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from inquiries import workflow
 from inquiries.models import Answer, CoSignature, Inquiry, Question
-from inquiries.oparl.pagination import encode_cursor
+from oparl.pagination import encode_cursor
 from tests.factories import CouncillorFactory, InquiryFactory, MeetingFactory, released_reply
 from tests.factories import publish_through_workflow as publish
 from tests.oparl.harvest import Harvester, check_object

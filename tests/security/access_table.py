@@ -10,7 +10,7 @@ revealed, 405 GET not allowed (POST-only views).
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from inquiries.oparl.serializers.base import BODY_ID
+from oparl.serializers.base import BODY_ID
 from tests.security.conftest import ROLES, World
 
 

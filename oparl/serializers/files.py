@@ -2,8 +2,8 @@
 
 from django.conf import settings
 
-from inquiries.oparl.checksums import sha512_of
-from inquiries.oparl.serializers.base import (
+from oparl.checksums import sha512_of
+from oparl.serializers.base import (
     Context,
     compact,
     deleted,

@@ -5,12 +5,12 @@ import functools
 from django.http import FileResponse
 from django.utils.translation import gettext as _
 
-from inquiries.oparl import lists, selectors
-from inquiries.oparl.pagination import list_response_data, parse_list_query
-from inquiries.oparl.responses import BadRequest, oparl_error, oparl_response
-from inquiries.oparl.serializers import body as body_serializers
-from inquiries.oparl.serializers import files, meetings, papers, people
-from inquiries.oparl.serializers.base import BODY_ID, Context, deleted
+from oparl import lists, selectors
+from oparl.pagination import list_response_data, parse_list_query
+from oparl.responses import BadRequest, oparl_error, oparl_response
+from oparl.serializers import body as body_serializers
+from oparl.serializers import files, meetings, papers, people
+from oparl.serializers.base import BODY_ID, Context, deleted
 from rankings import selectors as ranking_selectors
 
 

@@ -23,7 +23,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 
-from inquiries.oparl.responses import BadRequest
+from oparl.responses import BadRequest
 
 DEFAULT_LIMIT = 100
 MAX_LIMIT = 500

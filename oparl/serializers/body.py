@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from inquiries.models import Committee, LegislativeTerm
-from inquiries.oparl.serializers.base import (
+from oparl.serializers.base import (
     Context,
     compact,
     moment,

@@ -2,8 +2,8 @@
 
 from django.utils import timezone
 
-from inquiries.oparl.serializers.base import Context, compact, moment, oparl_type, stamped
-from inquiries.oparl.serializers.people import COMMITTEE, organization_url
+from oparl.serializers.base import Context, compact, moment, oparl_type, stamped
+from oparl.serializers.people import COMMITTEE, organization_url
 
 # Beratungsrolle of an inquiry in its meeting: the council takes note of the answer.
 CONSULTATION_ROLE = "Kenntnisnahme"

@@ -9,7 +9,7 @@ never do.
 
 from django.conf import settings
 
-from inquiries.oparl.serializers.base import (
+from oparl.serializers.base import (
     EXTENSION,
     Context,
     compact,
@@ -18,9 +18,9 @@ from inquiries.oparl.serializers.base import (
     oparl_type,
     stamped,
 )
-from inquiries.oparl.serializers.files import reply_file
-from inquiries.oparl.serializers.meetings import consultation
-from inquiries.oparl.serializers.people import DEPARTMENT, FACTION, organization_url
+from oparl.serializers.files import reply_file
+from oparl.serializers.meetings import consultation
+from oparl.serializers.people import DEPARTMENT, FACTION, organization_url
 
 INQUIRY_PAPER = "Anfrage"
 REPLY_PAPER = "Beantwortung einer Anfrage"

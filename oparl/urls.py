@@ -2,7 +2,7 @@
 
 from django.urls import path, re_path
 
-from inquiries.oparl import views
+from oparl import views
 
 app_name = "oparl"
 

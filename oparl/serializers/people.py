@@ -1,7 +1,7 @@
 """Organization (committees, factions, departments), Person and Membership."""
 
 from inquiries.models import Committee, Department, Faction
-from inquiries.oparl.serializers.base import Context, compact, oparl_type, stamped
+from oparl.serializers.base import Context, compact, oparl_type, stamped
 
 # Kinds of Organization in ids and in ``organizationType``.
 COMMITTEE, FACTION, DEPARTMENT = "gremium", "fraktion", "verwaltungsbereich"

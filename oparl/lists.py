@@ -6,11 +6,11 @@ when the client asks with ``modified_since``.
 
 from collections.abc import Callable
 
-from inquiries.oparl import selectors
-from inquiries.oparl.pagination import ListQuery, Source
-from inquiries.oparl.serializers import body as body_serializers
-from inquiries.oparl.serializers import files, meetings, papers, people
-from inquiries.oparl.serializers.base import Context, deleted
+from oparl import selectors
+from oparl.pagination import ListQuery, Source
+from oparl.serializers import body as body_serializers
+from oparl.serializers import files, meetings, papers, people
+from oparl.serializers.base import Context, deleted
 
 
 def load_committee_seats(rows) -> None:
