@@ -6,6 +6,7 @@ from django.db import DatabaseError, connection
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 from django_tasks import DEFAULT_TASK_BACKEND_ALIAS, task_backends
+from django_tasks_db.models import DBTaskResult
 
 logger = logging.getLogger(__name__)
 
@@ -22,8 +23,6 @@ def _task_queue() -> dict:
     backend = task_backends[DEFAULT_TASK_BACKEND_ALIAS]
     status = {"ok": True, "backend": type(backend).__name__}
     if backend.__class__.__module__.startswith("django_tasks_db"):
-        from django_tasks_db.models import DBTaskResult
-
         status["ready"] = DBTaskResult.objects.ready().count()
         status["failed"] = DBTaskResult.objects.failed().count()
     return status

@@ -7,9 +7,10 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from herne_portal.mail import send_email
+from herne_portal.tasks import enqueue_on_commit
 from inquiries.models import Councillor, Faction, Meeting
 from inquiries.models.inquiry import QUESTION_MAX_LENGTH
-from inquiries.tasks import enqueue_on_commit, send_email
 
 
 class QuestionFormSetMixin:

@@ -1,7 +1,7 @@
 """Who is told what when an inquiry moves on: emails enqueued on commit.
 
 Every function here only builds the message and hands it to the task queue
-(``inquiries.tasks.enqueue_on_commit``); a failing mail server makes the job
+(``herne_portal.tasks.enqueue_on_commit``); a failing mail server makes the job
 retry in the worker and never blocks or undoes the transition.
 """
 
@@ -11,8 +11,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from herne_portal.mail import send_email
+from herne_portal.tasks import enqueue_on_commit
 from inquiries.models import StaffMembership
-from inquiries.tasks import enqueue_on_commit, send_email
 
 
 def absolute(path: str) -> str:

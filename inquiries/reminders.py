@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from django_tasks import task
 
 from inquiries import notifications
 from inquiries.models import Inquiry, Question
@@ -40,3 +41,9 @@ def send_due_reminders(today: datetime.date | None = None) -> int:
         notifications.reminder(group[0].lead_department, group, today)
     Question.objects.filter(pk__in=[q.pk for q in questions]).update(last_reminded_on=today)
     return len(questions)
+
+
+@task()
+def send_reminders() -> int:
+    """The daily reminder run as a job (see ``manage.py send_reminders --enqueue``)."""
+    return send_due_reminders()

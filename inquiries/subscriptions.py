@@ -24,6 +24,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_tasks import task
 
+from herne_portal.mail import send_email
+from herne_portal.tasks import enqueue_on_commit
 from inquiries import search
 from inquiries.accessible_forms import DescribedErrorsMixin
 from inquiries.filters.public import PublicInquiryFilter
@@ -39,7 +41,6 @@ from inquiries.models import (
     Topic,
 )
 from inquiries.notifications import absolute
-from inquiries.tasks import enqueue_on_commit, send_email
 
 RESEND_AFTER = datetime.timedelta(minutes=15)
 MAX_PENDING_PER_ADDRESS_AND_DAY = 5

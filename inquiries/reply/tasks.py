@@ -3,8 +3,8 @@
 from django.core.cache import cache
 from django_tasks import task
 
+from herne_portal.tasks import enqueue_on_commit
 from inquiries.reply.documents import build_reply_document, ensure_reply_file
-from inquiries.tasks import enqueue_on_commit
 
 # A reader's download that finds a missing file asks for a rebuild at most this often.
 REQUEST_DEBOUNCE_SECONDS = 60

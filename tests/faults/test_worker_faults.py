@@ -9,8 +9,8 @@ from django.core.management import call_command
 from django_tasks.base import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
+from herne_portal.mail import send_email
 from inquiries.models import SentNotification
-from inquiries.tasks import send_email
 from tests.faults.conftest import pytestmark as postgres_only
 from tests.faults.conftest import wait_for
 

@@ -21,7 +21,7 @@ def test_healthz_reports_database_and_queue_without_login(client):
 @pytest.mark.django_db
 def test_healthz_counts_waiting_jobs_of_the_database_queue(client, settings):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-    from inquiries.tasks import send_email
+    from herne_portal.mail import send_email
 
     send_email.enqueue("Betreff", "Text", ["rat@example.org"])
     queue = client.get(reverse("healthz")).json()["checks"]["task_queue"]

@@ -277,7 +277,9 @@ def test_failing_mail_server_neither_blocks_nor_undoes_the_transition(personas, 
     workflow.route(question, personas.office, personas.department_b)
     question.refresh_from_db()
     assert question.status == Question.Status.ROUTED  # committed before any mail is tried
-    job = DBTaskResult.objects.filter(task_path="inquiries.tasks.send_email").latest("enqueued_at")
+    job = DBTaskResult.objects.filter(task_path="herne_portal.mail.send_email").latest(
+        "enqueued_at"
+    )
     assert job.status == "READY"
     call_command("db_worker", "--batch", "--no-startup-delay", stdout=io.StringIO())
     job.refresh_from_db()

@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from inquiries.reminders import send_due_reminders
+from inquiries.reminders import send_due_reminders, send_reminders
 
 
 class Command(BaseCommand):
@@ -17,8 +17,6 @@ class Command(BaseCommand):
 
     def handle(self, *args, enqueue=False, **options):
         if enqueue:
-            from inquiries.tasks import send_reminders
-
             send_reminders.enqueue()
             self.stdout.write("Reminder job enqueued.")
             return

@@ -4,7 +4,7 @@ import time
 
 from django.core.management.base import BaseCommand
 
-from inquiries.task_recovery import requeue_stale_tasks
+from herne_portal.tasks import requeue_stale_tasks
 
 
 class Command(BaseCommand):

@@ -4,7 +4,8 @@ import pytest
 from django.core import mail
 from django.db import transaction
 
-from inquiries.tasks import enqueue_on_commit, send_email
+from herne_portal.mail import send_email
+from herne_portal.tasks import enqueue_on_commit
 
 
 @pytest.mark.django_db(transaction=True)

@@ -1,9 +1,9 @@
-"""Background jobs (django-tasks, database backend in production).
+"""Sending email from the task queue: retried while the mail server is away, once per key.
 
-Jobs are enqueued on commit, never run inside a reader's request, and are
-safe to run twice: an email with an idempotency key is sent once (see
-``SentNotification``), and a job whose worker died is put back in the queue
-by ``manage.py recover_tasks`` (``inquiries.task_recovery``).
+Jobs are enqueued on commit (``herne_portal.tasks.enqueue_on_commit``), never
+run inside a reader's request, and are safe to run twice: an email with an
+idempotency key is sent once (see ``inquiries.models.SentNotification``), and
+a job whose worker died is put back in the queue by ``manage.py recover_tasks``.
 """
 
 import datetime
@@ -84,16 +84,3 @@ def _schedule_retry(subject, body, recipients, key, attempt, error) -> None:
     send_email.using(run_after=run_after).enqueue(
         subject, body, recipients, idempotency_key=key, attempt=attempt + 1
     )
-
-
-def enqueue_on_commit(job, *args, **kwargs) -> None:
-    """Enqueue ``job`` once the current transaction has committed."""
-    transaction.on_commit(lambda: job.enqueue(*args, **kwargs))
-
-
-@task()
-def send_reminders() -> int:
-    """The daily reminder run as a job (see ``manage.py send_reminders``)."""
-    from inquiries.reminders import send_due_reminders
-
-    return send_due_reminders()
