@@ -1,6 +1,13 @@
+"""Forms of one's own account: the one-time code, and password reset through the task queue."""
+
 from django import forms
+from django.contrib.auth.forms import PasswordResetForm
 from django.core.validators import RegexValidator
+from django.template import loader
 from django.utils.translation import gettext_lazy as _
+
+from herne_portal.mail import send_email
+from herne_portal.tasks import enqueue_on_commit
 
 
 class _DeviceCheckForm(forms.Form):
@@ -55,3 +62,20 @@ class RecoveryCodeForm(_DeviceCheckForm):
 
     def clean_code(self):
         return self.check_code(self.cleaned_data["code"])
+
+
+class QueuedPasswordResetForm(PasswordResetForm):
+    """Django's password reset, with the email sent by the task queue after commit."""
+
+    def send_mail(
+        self,
+        subject_template_name,
+        email_template_name,
+        context,
+        from_email,
+        to_email,
+        html_email_template_name=None,
+    ):
+        subject = "".join(loader.render_to_string(subject_template_name, context).splitlines())
+        body = loader.render_to_string(email_template_name, context)
+        enqueue_on_commit(send_email, subject, body, [to_email])

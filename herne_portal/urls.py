@@ -1,23 +1,14 @@
 from django.contrib import admin
-from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.i18n import JavaScriptCatalog
 
-from accounts.views.login import PortalLoginView
 from herne_portal.health import healthz
-from inquiries.forms import QueuedPasswordResetForm
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("konto/login/", PortalLoginView.as_view(), name="login"),
     path("konto/", include("accounts.urls")),
-    path(
-        "konto/password_reset/",
-        auth_views.PasswordResetView.as_view(form_class=QueuedPasswordResetForm),
-        name="password_reset",
-    ),
     path("konto/", include("django.contrib.auth.urls")),
     path("oparl/v1/", include("oparl.urls")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),

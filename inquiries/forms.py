@@ -1,14 +1,10 @@
 """Forms shared by the admin and the portal's own pages."""
 
 from django import forms
-from django.contrib.auth.forms import PasswordResetForm
-from django.template import loader
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from herne_portal.mail import send_email
-from herne_portal.tasks import enqueue_on_commit
 from inquiries.models import Councillor, Faction, Meeting
 from inquiries.models.inquiry import QUESTION_MAX_LENGTH
 
@@ -222,20 +218,3 @@ class WithdrawForm(forms.Form):
         max_length=2000,
         error_messages={"required": gettext_lazy("Please give a reason for the withdrawal.")},
     )
-
-
-class QueuedPasswordResetForm(PasswordResetForm):
-    """Django's password reset, with the email sent by the task queue after commit."""
-
-    def send_mail(
-        self,
-        subject_template_name,
-        email_template_name,
-        context,
-        from_email,
-        to_email,
-        html_email_template_name=None,
-    ):
-        subject = "".join(loader.render_to_string(subject_template_name, context).splitlines())
-        body = loader.render_to_string(email_template_name, context)
-        enqueue_on_commit(send_email, subject, body, [to_email])

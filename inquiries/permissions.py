@@ -218,19 +218,3 @@ def is_administration_staff(user):
 
 
 rules.add_perm("inquiries.export_audit", is_office)
-
-
-# --- Where a user starts after logging in ------------------------------------------------
-
-
-def start_page_for(user) -> str:
-    """The page a user lands on after logging in: their own work first."""
-    from django.urls import reverse
-
-    if user.has_perm("inquiries.use_office_inbox"):
-        return reverse("inquiries:office_inbox")
-    if user.has_perm("inquiries.use_department_inbox"):
-        return reverse("inquiries:department_inbox")
-    if is_councillor(user):
-        return reverse("inquiries:councillor_list")
-    return reverse("inquiries:start")
