@@ -9,7 +9,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from inquiries.deadlines import default_submission_deadline
-from inquiries.forms import QuestionInlineFormSet
+from inquiries.forms.admin import QuestionInlineFormSet
 from inquiries.models import (
     Answer,
     AnswerAttachment,

@@ -10,7 +10,6 @@ run twice: each subscription remembers up to when it was notified.
 import datetime
 from dataclasses import dataclass
 
-from django import forms
 from django.conf import settings
 from django.core.cache import cache
 from django.core.mail import EmailMessage
@@ -21,13 +20,11 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django_tasks import task
 
 from herne_portal.mail import send_email
 from herne_portal.tasks import enqueue_on_commit
 from inquiries import search
-from inquiries.accessible_forms import DescribedErrorsMixin
 from inquiries.filters.public import PublicInquiryFilter
 from inquiries.models import (
     AnswerCorrection,
@@ -54,84 +51,6 @@ TARGETS = {
 }
 
 
-class SubscriptionForm(DescribedErrorsMixin, forms.Form):
-    """What to follow is ``follow`` = "kind:id" (or "search"); the view offers the choices."""
-
-    email = forms.EmailField(
-        label=gettext_lazy("Your email address"),
-        max_length=254,
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
-        error_messages={
-            "required": gettext_lazy("Please enter your email address."),
-            "invalid": gettext_lazy(
-                "Please enter a valid email address, such as name@example.org."
-            ),
-        },
-    )
-    follow = forms.CharField(label=gettext_lazy("What do you want to follow?"), widget=forms.Select)
-    search = forms.CharField(required=False, max_length=SEARCH_MAX_LENGTH, widget=forms.HiddenInput)
-
-    def __init__(self, *args, choices=(), **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["follow"].widget.choices = list(choices)
-
-    def clean_follow(self):
-        value = self.cleaned_data["follow"]
-        kind, _sep, ident = value.partition(":")
-        if value == Subscription.Kind.SEARCH:
-            self.target = None
-            self.kind = kind
-            return value
-        if kind not in TARGETS or not ident.isdigit():
-            raise forms.ValidationError(_("Please choose what you want to follow."))
-        self.kind = kind
-        self.target = TARGETS[kind][1]().filter(pk=int(ident)).first()
-        if self.target is None:
-            raise forms.ValidationError(_("This can no longer be followed."))
-        return value
-
-    def clean_search(self):
-        # Only the list's own parameters are kept, and never the page number.
-        params = QueryDict(self.cleaned_data.get("search") or "", mutable=True)
-        params.pop("seite", None)
-        return params.urlencode()[:SEARCH_MAX_LENGTH]
-
-
-def choices_for_inquiry(inquiry: Inquiry) -> list[tuple[str, str]]:
-    choices = [(f"inquiry:{inquiry.pk}", _("This inquiry (new answers and corrections)"))]
-    choices += [(f"topic:{t.pk}", _("Topic: %(name)s") % {"name": t}) for t in inquiry.topics.all()]
-    departments = {q.lead_department for q in inquiry.questions.all() if q.lead_department}
-    choices += [
-        (f"department:{d.pk}", _("Department: %(name)s") % {"name": d})
-        for d in sorted(departments, key=lambda d: d.code)
-    ]
-    choices.append(
-        (
-            f"councillor:{inquiry.author_id}",
-            _("Councillor: %(name)s") % {"name": inquiry.author.full_name},
-        )
-    )
-    return choices
-
-
-def choices_for_list(filterset) -> list[tuple[str, str]]:
-    choices = [("search", _("New inquiries matching this search and these filters"))]
-    data = filterset.form.cleaned_data if filterset.form.is_valid() else {}
-    if data.get("thema"):
-        choices.append(
-            (f"topic:{data['thema'].pk}", _("Topic: %(name)s") % {"name": data["thema"]})
-        )
-    if data.get("fachbereich"):
-        department = data["fachbereich"]
-        choices.append(
-            (f"department:{department.pk}", _("Department: %(name)s") % {"name": department})
-        )
-    if data.get("ratsmitglied"):
-        person = data["ratsmitglied"]
-        choices.append((f"councillor:{person.pk}", _("Councillor: %(name)s") % {"name": person}))
-    return choices
-
-
 def _client_allowed(client_key: str) -> bool:
     key = f"subscribe:{client_key}"
     cache.add(key, 0, timeout=3600)
@@ -148,8 +67,11 @@ class SignUp:
     accepted: bool  # False only when rate-limited; the page then says "try later"
 
 
-def request_subscription(form: SubscriptionForm, client_key: str, now=None) -> SignUp:
-    """Record the wish and send the confirmation link; the same outcome whether new or not."""
+def request_subscription(form, client_key: str, now=None) -> SignUp:
+    """Record the wish and send the confirmation link; the same outcome whether new or not.
+
+    ``form`` is a valid ``inquiries.forms.public.SubscriptionForm``.
+    """
     if not _client_allowed(client_key):
         return SignUp(accepted=False)
     now = now or timezone.now()

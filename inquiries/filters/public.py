@@ -9,7 +9,7 @@ from django import forms
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
-from inquiries.accessible_forms import DescribedErrorsForm
+from inquiries.forms.accessible import DescribedErrorsForm
 from inquiries.models import (
     Answer,
     AnswerCorrection,

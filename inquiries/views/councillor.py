@@ -18,7 +18,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from inquiries import drafting, selectors, workflow
-from inquiries.forms import MAX_QUESTIONS, InquiryDraftForm, QuestionTextFormSet, WithdrawForm
+from inquiries.forms.councillor import (
+    MAX_QUESTIONS,
+    InquiryDraftForm,
+    QuestionTextFormSet,
+    WithdrawForm,
+)
 from inquiries.models import Inquiry
 from inquiries.permissions import is_councillor
 from inquiries.similarity import similar_inquiries

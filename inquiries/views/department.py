@@ -11,7 +11,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from inquiries import selectors, workflow
-from inquiries.department_forms import (
+from inquiries.filters.department import DepartmentInboxFilter
+from inquiries.forms.department import (
     AnswerForm,
     AttachmentForm,
     CommentForm,
@@ -20,7 +21,6 @@ from inquiries.department_forms import (
     HoldingAnswerForm,
     RerouteForm,
 )
-from inquiries.filters.department import DepartmentInboxFilter
 from inquiries.models import AnswerAttachment, Department, Inquiry, Question
 from inquiries.permissions import department_ids
 from inquiries.views.access import transition_refused

@@ -12,8 +12,8 @@ from django.views.decorators.http import require_POST
 from inquiries import selectors, workflow
 from inquiries.deadlines import default_due_date
 from inquiries.filters.office import OfficeInboxFilter
+from inquiries.forms.office import RegisterForm, RejectForm, RoutingForm
 from inquiries.models import Inquiry
-from inquiries.office_forms import RegisterForm, RejectForm, RoutingForm
 from inquiries.views.access import get_inquiry_for, transition_refused
 from inquiries.workflow import TransitionError
 
@@ -169,8 +169,8 @@ def enter_inquiry(request):
     """Enter an inquiry that came on paper or by email; it is submitted at once."""
     from django.db import transaction
 
+    from inquiries.forms.office import PaperInquiryForm, QuestionTextFormSet
     from inquiries.models import Question
-    from inquiries.office_forms import PaperInquiryForm, QuestionTextFormSet
 
     _require_office(request.user)
     form = PaperInquiryForm(request.POST or None)

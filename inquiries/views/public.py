@@ -6,12 +6,12 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from inquiries import search, selectors, subscriptions
+from inquiries import search, selectors
 from inquiries.filters.public import PublicInquiryFilter
+from inquiries.forms.public import SubscriptionForm, choices_for_inquiry, choices_for_list
 from inquiries.models import AnswerAttachment, Inquiry
 from inquiries.reply import documents as reply_documents
 from inquiries.reply import tasks as reply_tasks
-from inquiries.subscriptions import SubscriptionForm
 
 PAGE_SIZE = 20
 
@@ -79,7 +79,7 @@ def inquiry_list(request):
             "query_string": params.urlencode(),
             "subscription_form": SubscriptionForm(
                 initial={"search": params.urlencode()},
-                choices=subscriptions.choices_for_list(filterset),
+                choices=choices_for_list(filterset),
             ),
         },
     )
@@ -94,9 +94,7 @@ def inquiry_detail(request, pk: int):
         {
             "inquiry": inquiry,
             "related": selectors.related_inquiries(inquiry),
-            "subscription_form": SubscriptionForm(
-                choices=subscriptions.choices_for_inquiry(inquiry)
-            ),
+            "subscription_form": SubscriptionForm(choices=choices_for_inquiry(inquiry)),
         },
     )
 

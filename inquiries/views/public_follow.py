@@ -5,7 +5,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
 from inquiries import subscriptions
-from inquiries.subscriptions import SubscriptionForm
+from inquiries.forms.public import SubscriptionForm
 
 
 def _client_key(request) -> str:

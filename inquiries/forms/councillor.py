@@ -1,4 +1,4 @@
-"""Forms shared by the admin and the portal's own pages."""
+"""Forms of the councillors' pages: writing a draft inquiry, its questions, withdrawing it."""
 
 from django import forms
 from django.utils import formats, timezone
@@ -7,41 +7,6 @@ from django.utils.translation import gettext_lazy
 
 from inquiries.models import Councillor, Faction, Meeting
 from inquiries.models.inquiry import QUESTION_MAX_LENGTH
-
-
-class QuestionFormSetMixin:
-    """Question numbers in one inquiry are unique; a duplicate gets a German message."""
-
-    def clean(self):
-        self._check_unique_numbers()
-        super().clean()
-
-    def _check_unique_numbers(self):
-        seen = {}
-        for form in self.forms:
-            if not form.has_changed() and not form.instance.pk:
-                continue
-            if not hasattr(form, "cleaned_data"):
-                continue
-            if self.can_delete and self._should_delete_form(form):
-                continue
-            number = form.cleaned_data.get("number")
-            if number is None:
-                continue
-            if number in seen:
-                message = _("Question number %(number)s appears more than once.") % {
-                    "number": number
-                }
-                form.add_error("number", message)
-                raise forms.ValidationError(message, code="duplicate_number")
-            seen[number] = form
-
-
-class QuestionInlineFormSet(QuestionFormSetMixin, forms.BaseInlineFormSet):
-    pass
-
-
-# --- Councillors writing inquiries (issue 3) ------------------------------------------
 
 # More questions than this in one inquiry is a mistake, not an inquiry.
 MAX_QUESTIONS = 100
