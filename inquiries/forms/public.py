@@ -8,9 +8,9 @@ from django.http import QueryDict
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from inquiries.following.subscriptions import SEARCH_MAX_LENGTH, TARGETS
 from inquiries.forms.accessible import DescribedErrorsMixin
 from inquiries.models import Inquiry, Subscription
-from inquiries.subscriptions import SEARCH_MAX_LENGTH, TARGETS
 
 
 class SubscriptionForm(DescribedErrorsMixin, forms.Form):

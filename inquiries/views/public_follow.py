@@ -4,7 +4,7 @@ from django.shortcuts import render
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
-from inquiries import subscriptions
+from inquiries.following import subscriptions
 from inquiries.forms.public import SubscriptionForm
 
 

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from inquiries.subscriptions import send_digests
+from inquiries.following.digests import send_digests
 
 
 class Command(BaseCommand):

@@ -9,8 +9,8 @@ from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 
+from inquiries.following.digests import send_digests
 from inquiries.models import Subscription
-from inquiries.subscriptions import send_digests
 from tests.factories import InquiryFactory, TopicFactory
 from tests.inquiries.test_views_public import publish
 

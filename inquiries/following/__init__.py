@@ -1,0 +1,1 @@
+"""Following by email: ``subscriptions`` (sign up, confirm, unsubscribe) and ``digests``."""
