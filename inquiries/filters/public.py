@@ -23,7 +23,7 @@ from inquiries.models import (
     Question,
     Topic,
 )
-from inquiries.search import MAX_QUERY_LENGTH
+from inquiries.search.query import MAX_QUERY_LENGTH
 
 
 class MeetingChoiceFilter(django_filters.ModelChoiceFilter):

@@ -16,7 +16,6 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
-from inquiries import search
 from inquiries.filters.public import PublicInquiryFilter
 from inquiries.models import (
     AnswerCorrection,
@@ -27,6 +26,7 @@ from inquiries.models import (
     Subscription,
 )
 from inquiries.notifications import absolute
+from inquiries.search import fulltext
 
 
 def matching_news(subscription: Subscription, since, until) -> list[Inquiry]:
@@ -67,9 +67,7 @@ def matching_news(subscription: Subscription, since, until) -> list[Inquiry]:
     else:
         params = QueryDict(subscription.search)
         published = PublicInquiryFilter(params or None, queryset=published).qs
-        text = search.clean(params.get("q"))
-        if text and not search.only_stop_words(text.text):
-            published = search.search(published, text.text)
+        published = fulltext.search_for(published, params.get("q"))
     return list(published.filter(window).order_by("published_at", "pk")[:50])
 
 

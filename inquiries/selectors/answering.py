@@ -1,5 +1,6 @@
 """Reads for the office and department inboxes, question pages and the dashboard."""
 
+import datetime
 import statistics
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q
@@ -15,6 +16,7 @@ from inquiries.models import (
     Inquiry,
     Question,
 )
+from inquiries.search.similarity import similar_inquiries
 
 
 def _question_count(**filters):
@@ -132,10 +134,6 @@ def inquiry_for_office(pk: int) -> Inquiry:
 
 def similar_to(inquiry: Inquiry, today):
     """Inquiries answered in the last six months that resemble ``inquiry``."""
-    import datetime
-
-    from inquiries.similarity import similar_inquiries
-
     # ``answered_at`` is a date and time: the start of that day, in the portal's time zone.
     since = datetime.datetime.combine(today - datetime.timedelta(days=183), datetime.time.min)
     return similar_inquiries(

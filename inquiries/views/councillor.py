@@ -26,7 +26,7 @@ from inquiries.forms.councillor import (
 )
 from inquiries.models import Inquiry
 from inquiries.permissions import is_councillor
-from inquiries.similarity import similar_inquiries
+from inquiries.search.similarity import similar_inquiries
 from inquiries.views.access import get_inquiry_for, transition_refused
 from inquiries.workflow import TransitionError
 

@@ -6,12 +6,13 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from inquiries import search, selectors
+from inquiries import selectors
 from inquiries.filters.public import PublicInquiryFilter
 from inquiries.forms.public import SubscriptionForm, choices_for_inquiry, choices_for_list
 from inquiries.models import AnswerAttachment, Inquiry
 from inquiries.reply import documents as reply_documents
 from inquiries.reply import tasks as reply_tasks
+from inquiries.search import fulltext, query
 
 PAGE_SIZE = 20
 
@@ -42,28 +43,28 @@ def _ordered(queryset, sort: str, searching: bool):
 @require_GET
 def inquiry_list(request):
     filterset = PublicInquiryFilter(request.GET or None, queryset=selectors.published_inquiries())
-    text = search.clean(request.GET.get("q"))
+    text = query.clean(request.GET.get("q"))
     hints = []
     queryset = filterset.qs
     searching = False
     if text:
-        if search.only_stop_words(text.text):
+        if query.only_stop_words(text.text):
             hints.append(
                 _("Your search contains only very common words. Try a more specific word.")
             )
             queryset = queryset.none()
         else:
-            queryset = search.search(queryset, text.text)
+            queryset = fulltext.search(queryset, text.text)
             searching = True
     if text.truncated:
         hints.append(
             _("Your search was shortened to its first %(count)s characters.")
-            % {"count": search.MAX_QUERY_LENGTH}
+            % {"count": query.MAX_QUERY_LENGTH}
         )
     paginator = Paginator(_ordered(queryset, filterset.sort, searching), PAGE_SIZE)
     page = paginator.get_page(request.GET.get("seite"))
     if searching and page.object_list:
-        found = search.snippets(page.object_list, text.text)
+        found = fulltext.snippets(page.object_list, text.text)
         for inquiry in page.object_list:
             inquiry.snippet = found.get(inquiry.pk)
     params = request.GET.copy()

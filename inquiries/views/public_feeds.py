@@ -15,9 +15,10 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from inquiries import search, selectors
+from inquiries import selectors
 from inquiries.filters.public import PublicInquiryFilter
 from inquiries.models import CoSignature, Councillor, Department, Inquiry, Meeting, Question, Topic
+from inquiries.search import fulltext, query
 
 FEED_SIZE = 30
 
@@ -109,7 +110,7 @@ class SearchFeed(PublishedInquiriesFeed):
         return request.GET
 
     def title(self, obj):
-        text = search.clean(obj.get("q")).text
+        text = query.clean(obj.get("q")).text
         if text:
             return _("Inquiries matching “%(text)s”") % {"text": text}
         return _("Published inquiries (filtered)")
@@ -119,10 +120,7 @@ class SearchFeed(PublishedInquiriesFeed):
 
     def narrow(self, queryset, obj):
         queryset = PublicInquiryFilter(obj or None, queryset=queryset).qs
-        text = search.clean(obj.get("q"))
-        if text and not search.only_stop_words(text.text):
-            queryset = search.search(queryset, text.text)
-        return queryset
+        return fulltext.search_for(queryset, obj.get("q"))
 
 
 class InquiryEventsFeed(Feed):

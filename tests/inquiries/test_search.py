@@ -5,8 +5,8 @@ from django.db import connection
 from django.urls import reverse
 from django.utils.html import strip_tags
 
-from inquiries import search
 from inquiries.models import Inquiry
+from inquiries.search import query
 from tests.factories import InquiryFactory
 from tests.factories import publish_through_workflow as publish
 
@@ -137,11 +137,11 @@ def test_search_with_only_stop_words_explains_why_nothing_was_found(client, corp
 
 
 def test_clean_removes_control_characters_and_cuts_the_length():
-    text = search.clean("  a\x00b\n\tc  " + "z" * 500)
+    text = query.clean("  a\x00b\n\tc  " + "z" * 500)
     assert text.text.startswith("a b c")
-    assert len(text.text) <= search.MAX_QUERY_LENGTH
+    assert len(text.text) <= query.MAX_QUERY_LENGTH
     assert text.truncated
-    assert not search.clean("   ")
+    assert not query.clean("   ")
 
 
 @pytest.mark.django_db

@@ -6,7 +6,8 @@ import pytest
 from django.utils import timezone
 
 from inquiries.models import Inquiry
-from inquiries.similarity import similar_inquiries, words
+from inquiries.search.similarity import similar_inquiries
+from inquiries.search.words import words
 from tests.factories import InquiryFactory
 
 

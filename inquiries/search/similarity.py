@@ -9,43 +9,19 @@ The councillor pages show only published results (``published_only=True``);
 the council office also sees answered ones that are not published yet.
 """
 
-import re
-
 from django.contrib.postgres.aggregates import StringAgg
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
-from django.db import connection
 from django.db.models import F, OuterRef, Prefetch, Subquery, TextField, Value
 from django.db.models.functions import Coalesce
 
 from inquiries.models import Inquiry, Question
+from inquiries.search.query import uses_postgres
+from inquiries.search.words import words
 
-# Words shorter than this carry no meaning of their own ("der", "und", "wie").
-MIN_WORD_LENGTH = 4
 # Query at most this many distinct words (the first ones of subject and questions).
 MAX_WORDS = 40
 # The word-overlap fallback scores at most this many recent inquiries.
 FALLBACK_CANDIDATES = 500
-
-STOPWORDS = frozenset(
-    """aber alle allem allen aller alles also andere anderen auch auf aus bei beim bereits
-    bisher damit dann darauf daran darüber dass dem den denen der des dessen deshalb die dies
-    diese diesem diesen dieser dieses doch durch eine einem einen einer eines für gegen hat
-    haben hatte hier ihre ihrem ihren ihrer inwieweit jede jedem jeden jeder jedes jetzt kann
-    keine können könnte mehr muss nach nicht noch oder ohne schon sein seine seit sich sind
-    soll sollen sowie über unter viele vom von vor wann warum was weil welche welchem welchen
-    welcher welches wenn werden wie wieder wieso wird wurde wurden zum zur zwischen frage
-    fragen verwaltung stadt""".split()
-)
-WORD = re.compile(r"\w+", re.UNICODE)
-
-
-def words(text: str) -> list[str]:
-    """Meaningful lower-case words of ``text``, in order, without repeats."""
-    seen = {}
-    for word in WORD.findall(text.lower()):
-        if len(word) >= MIN_WORD_LENGTH and word not in STOPWORDS and not word.isdigit():
-            seen.setdefault(word, None)
-    return list(seen)
 
 
 def similar_inquiries(
@@ -74,7 +50,7 @@ def similar_inquiries(
         candidates = candidates.exclude(pk=exclude_pk)
     if answered_since is not None:
         candidates = candidates.filter(answered_at__gte=answered_since)
-    if connection.vendor == "postgresql":
+    if uses_postgres():
         ranked = _rank_fulltext(candidates, query_words, limit)
     else:
         ranked = _rank_word_overlap(candidates, query_words, limit)

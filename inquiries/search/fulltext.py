@@ -2,13 +2,10 @@
 
 On PostgreSQL the German text-search configuration stems words ("Verwaltungen"
 finds "Verwaltung"), ranks the hits and marks the matches in a snippet; the
-expressions below equal the GIN indexes of migration 0003. On SQLite (the
-demo) every word must occur somewhere, matched with LIKE.
+expressions below equal the GIN indexes of the inquiries' migrations. On
+SQLite (the demo) every word must occur somewhere, matched with LIKE.
 
-Whatever a visitor types is cleaned first: control characters removed,
-whitespace collapsed, cut to ``MAX_QUERY_LENGTH``. The query parser
-(``websearch_to_tsquery``) accepts any input, so quotes, operators or
-SQL-looking text never raise.
+The text searched for comes cleaned from ``inquiries.search.query.clean``.
 """
 
 import re
@@ -31,13 +28,13 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from inquiries.models import Answer, Inquiry, Question
+from inquiries.search.query import clean, only_stop_words, uses_postgres
+from inquiries.search.words import stem, tokens
 
-MAX_QUERY_LENGTH = 200
 MAX_SQLITE_WORDS = 8
 SNIPPET_CHARS = 220
 # Sentinels that ts_headline puts around matches; replaced by <mark> after escaping.
 _START, _STOP = "\u0002", "\u0003"
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 @dataclass(frozen=True)
@@ -46,26 +43,6 @@ class Snippet:
 
     title: SafeString | str
     text: SafeString | str
-
-
-@dataclass(frozen=True)
-class SearchText:
-    text: str
-    truncated: bool
-
-    def __bool__(self):
-        return bool(self.text)
-
-
-def clean(raw: str | None) -> SearchText:
-    """The visitor's input made safe to search for: never raises, never empty of meaning."""
-    text = " ".join(_CONTROL.sub(" ", raw or "").split())
-    truncated = len(text) > MAX_QUERY_LENGTH
-    return SearchText(text[:MAX_QUERY_LENGTH].strip(), truncated)
-
-
-def uses_postgres() -> bool:
-    return connection.vendor == "postgresql"
 
 
 # --- PostgreSQL ------------------------------------------------------------------------
@@ -134,15 +111,6 @@ def _postgres_search(queryset, text: str):
     )
 
 
-def only_stop_words(text: str) -> bool:
-    """True if nothing of ``text`` is left to search for (such as "und die der")."""
-    if not uses_postgres():
-        return not re.findall(r"\w+", text)
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT numnode(websearch_to_tsquery('german'::regconfig, %s))", [text])
-        return cursor.fetchone()[0] == 0
-
-
 def _postgres_headlines(inquiries, text: str) -> dict[int, "Snippet"]:
     """Marked subject and a snippet of the best-matching text: one query for the whole page."""
     ids = [inquiry.pk for inquiry in inquiries]
@@ -189,20 +157,8 @@ def _marked(headline: str) -> SafeString:
 # --- SQLite ------------------------------------------------------------------------------
 
 
-# A crude stand-in for stemming on SQLite: "Verwaltungen" searches "Verwaltung".
-_ENDINGS = ("en", "er", "es", "e", "n", "s")
-
-
-def _stem(word: str) -> str:
-    if len(word) > 5:
-        for ending in _ENDINGS:
-            if word.lower().endswith(ending):
-                return word[: -len(ending)]
-    return word
-
-
 def _words(text: str) -> list[str]:
-    return [_stem(word) for word in re.findall(r"\w+", text)[:MAX_SQLITE_WORDS]]
+    return [stem(word) for word in tokens(text)[:MAX_SQLITE_WORDS]]
 
 
 def _sqlite_search(queryset, text: str):
@@ -264,6 +220,17 @@ def _window(body: str, at: int, pattern) -> SafeString:
 
 
 # --- the interface ---------------------------------------------------------------------------
+
+
+def search_for(queryset, raw: str | None):
+    """``queryset`` narrowed to what a visitor typed, unchanged if nothing is left to search for.
+
+    For feeds and digests, which show no hints; the public list explains an empty search itself.
+    """
+    text = clean(raw)
+    if text and not only_stop_words(text.text):
+        return search(queryset, text.text)
+    return queryset
 
 
 def search(queryset, text: str):
