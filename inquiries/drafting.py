@@ -20,7 +20,7 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from inquiries.models import AuditEvent, CoSignature, Councillor, Inquiry, Meeting, Question
-from inquiries.workflow import TransitionError
+from inquiries.workflow import EDIT, TransitionError
 
 
 @dataclass
@@ -61,7 +61,7 @@ def create_draft(author: Councillor, actor, text: DraftText, token: uuid.UUID | 
             AuditEvent.objects.create(
                 inquiry=inquiry,
                 actor=actor,
-                action="create",
+                action=AuditEvent.Action.CREATE,
                 from_state="",
                 to_state=Inquiry.Status.DRAFT,
             )
@@ -99,12 +99,7 @@ def save_draft(
     by another tab is not overwritten: ``DraftChangedError`` says so instead.
     """
     inquiry = Inquiry.objects.select_for_update().get(pk=inquiry.pk)
-    if not actor.has_perm("inquiries.edit_inquiry", inquiry):
-        raise TransitionError(_("You are not allowed to do this."), forbidden=True)
-    if inquiry.status != Inquiry.Status.DRAFT:
-        raise TransitionError(
-            _("This inquiry has been submitted already; its text can no longer be changed.")
-        )
+    EDIT.check(actor, inquiry)
     if based_on_version and based_on_version != version_of(inquiry):
         raise DraftChangedError(
             _(

@@ -3,8 +3,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from inquiries.models import Department, Inquiry, Question
+from inquiries.models import Department, Inquiry
 from inquiries.models.inquiry import QUESTION_MAX_LENGTH
+from inquiries.workflow.routing import ROUTABLE
 
 
 class RegisterForm(forms.Form):
@@ -55,11 +56,7 @@ class RoutingForm(forms.Form):
                 initial=[d.pk for d in question.contributing_departments.all()],
                 widget=forms.SelectMultiple(attrs={"size": 4}),
             )
-            editable = question.status in {
-                Question.Status.NEW,
-                Question.Status.ROUTED,
-                Question.Status.DRAFTING,
-            }
+            editable = question.status in ROUTABLE
             if not editable:
                 self.fields[lead_name].disabled = True
                 self.fields[contrib_name].disabled = True

@@ -1,33 +1,15 @@
-"""The audit trail: one row for every change of state, never edited or deleted."""
+"""The audit trail: one row for every change of state, never edited or deleted.
+
+What each action (of ``inquiries.workflow`` and the draft service) is called
+is its label in ``AuditEvent.Action``.
+"""
 
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-# What each action of ``inquiries.workflow`` (and the draft service) is called in the UI.
-ACTION_LABELS = {
-    "create": _("Draft created"),
-    "cosign": _("Co-signature confirmed"),
-    "submit": _("Submitted"),
-    "withdraw": _("Withdrawn"),
-    "receive": _("Entered by the council office"),
-    "register": _("Registered"),
-    "reject": _("Rejected"),
-    "route": _("Routed"),
-    "reroute": _("Re-routed"),
-    "request_reroute": _("Re-routing requested"),
-    "draft": _("Answer drafted"),
-    "send_for_review": _("Sent for approval"),
-    "return": _("Returned with a comment"),
-    "approve": _("Approved"),
-    "answer": _("All questions answered"),
-    "publish": _("Published"),
-    "holding_answer": _("Holding answer given"),
-    "correct": _("Answer corrected"),
-    "contribute": _("Contribution added"),
-    "attach": _("Attachment added"),
-}
+from inquiries.models.inquiry import Inquiry, Question
 
 
 class AuditEventQuerySet(models.QuerySet):
@@ -36,6 +18,30 @@ class AuditEventQuerySet(models.QuerySet):
 
 
 class AuditEvent(models.Model):
+    class Action(models.TextChoices):
+        """What happened; the labels are what the timeline and the admin show."""
+
+        CREATE = "create", _("Draft created")
+        COSIGN = "cosign", _("Co-signature confirmed")
+        SUBMIT = "submit", _("Submitted")
+        WITHDRAW = "withdraw", _("Withdrawn")
+        RECEIVE = "receive", _("Entered by the council office")
+        REGISTER = "register", _("Registered")
+        REJECT = "reject", _("Rejected")
+        ROUTE = "route", _("Routed")
+        REROUTE = "reroute", _("Re-routed")
+        REQUEST_REROUTE = "request_reroute", _("Re-routing requested")
+        DRAFT = "draft", _("Answer drafted")
+        SEND_FOR_REVIEW = "send_for_review", _("Sent for approval")
+        RETURN = "return", _("Returned with a comment")
+        APPROVE = "approve", _("Approved")
+        ANSWER = "answer", _("All questions answered")
+        PUBLISH = "publish", _("Published")
+        HOLDING_ANSWER = "holding_answer", _("Holding answer given")
+        CORRECT = "correct", _("Answer corrected")
+        CONTRIBUTE = "contribute", _("Contribution added")
+        ATTACH = "attach", _("Attachment added")
+
     inquiry = models.ForeignKey(
         "Inquiry", on_delete=models.PROTECT, related_name="events", verbose_name=_("inquiry")
     )
@@ -56,7 +62,7 @@ class AuditEvent(models.Model):
         verbose_name=_("actor"),
     )
     created_at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
-    action = models.CharField(_("action"), max_length=40)
+    action = models.CharField(_("action"), max_length=40, choices=Action)
     from_state = models.CharField(_("from"), max_length=20, blank=True)
     to_state = models.CharField(_("to"), max_length=20, blank=True)
     comment = models.TextField(_("comment"), blank=True)
@@ -75,8 +81,6 @@ class AuditEvent(models.Model):
         )
 
     def _state_label(self, state: str) -> str:
-        from inquiries.models.inquiry import Inquiry, Question
-
         choices = Question.Status if self.question_id else Inquiry.Status
         try:
             return choices(state).label
@@ -91,8 +95,3 @@ class AuditEvent(models.Model):
     @property
     def from_state_label(self) -> str:
         return self._state_label(self.from_state) if self.from_state else ""
-
-    @property
-    def action_label(self) -> str:
-        """The human name of what happened, e.g. "Sent for approval"."""
-        return ACTION_LABELS.get(self.action, self.action)

@@ -101,7 +101,7 @@ def question_in_context(pk: int):
             ),
             Prefetch(
                 "events",
-                queryset=AuditEvent.objects.filter(action="return")
+                queryset=AuditEvent.objects.filter(action=AuditEvent.Action.RETURN)
                 .select_related("actor")
                 .order_by("-created_at", "-pk"),
                 to_attr="return_events",

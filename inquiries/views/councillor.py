@@ -24,7 +24,7 @@ from inquiries.forms.councillor import (
     QuestionTextFormSet,
     WithdrawForm,
 )
-from inquiries.models import Inquiry
+from inquiries.models import AuditEvent, Inquiry
 from inquiries.permissions import is_councillor
 from inquiries.search.similarity import similar_inquiries
 from inquiries.views.access import get_inquiry_for, transition_refused
@@ -32,7 +32,7 @@ from inquiries.workflow import TransitionError
 
 QUESTIONS_PREFIX = "questions"
 # Events a councillor sees on their own inquiry beside the public timeline.
-COUNCILLOR_EVENT_ACTIONS = {"create", "cosign"}
+COUNCILLOR_EVENT_ACTIONS = {AuditEvent.Action.CREATE, AuditEvent.Action.COSIGN}
 STRUCTURAL_ACTION = re.compile(r"^(add|remove|up|down)(?:-(\d+))?$")
 SIMILAR_LIMIT = 5
 
