@@ -135,15 +135,12 @@ AXES_COOLOFF_TIME = envint("AXES_COOLOFF_MINUTES", 15) / 60
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "accounts.lockout.locked_out"
-# Behind N reverse proxies the client's address is the N-th from the right in
-# X-Forwarded-For; without a proxy that header is the client's own claim and
-# is ignored (else an attacker could dodge the lock by changing it).
-_axes_proxy_count = envint("AXES_PROXY_COUNT", 0)
-if _axes_proxy_count:
-    AXES_IPWARE_PROXY_COUNT = _axes_proxy_count
-    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
-else:
-    AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
+AXES_CLIENT_IP_CALLABLE = "herne_portal.client_address.client_address"
+# The number of reverse proxies in front of the portal that add to X-Forwarded-For.
+# Behind N of them the client's address is the N-th from the right in that header;
+# without a proxy (0) the header is the client's own claim and is ignored (else an
+# attacker could dodge the login lock or the sign-up limit by changing it).
+TRUSTED_PROXY_COUNT = envint("TRUSTED_PROXY_COUNT", 0)
 
 
 # Two-factor authentication (django-otp, TOTP apps) for the council office,

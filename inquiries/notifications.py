@@ -198,11 +198,12 @@ def contribution_added(question, department) -> None:
     )
 
 
-def reminder(department, questions, today) -> None:
+def reminder(department, questions) -> None:
+    """``questions`` carry ``is_overdue`` (``QuestionQuerySet.with_overdue_flag``)."""
     lines = []
     for question in questions:
         inquiry = question.inquiry
-        state = _("overdue") if inquiry.due_date < today else _("due soon")
+        state = _("overdue") if question.is_overdue else _("due soon")
         lines.append(
             f"- {_label(inquiry)}, "
             + _("question %(number)s") % {"number": question.number}

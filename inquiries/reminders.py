@@ -33,12 +33,13 @@ def send_due_reminders(today: datetime.date | None = None) -> int:
         .exclude(status=Question.Status.APPROVED)
         .filter(Q(last_reminded_on__isnull=True) | Q(last_reminded_on__lt=today))
         .select_related("inquiry", "lead_department")
+        .with_overdue_flag(today)
         .order_by("lead_department_id", "inquiry__due_date", "inquiry_id", "number")
     )
     questions = list(due)
     for _department_id, group in groupby(questions, key=lambda q: q.lead_department_id):
         group = list(group)
-        notifications.reminder(group[0].lead_department, group, today)
+        notifications.reminder(group[0].lead_department, group)
     Question.objects.filter(pk__in=[q.pk for q in questions]).update(last_reminded_on=today)
     return len(questions)
 

@@ -55,7 +55,5 @@ class DepartmentInboxFilter(django_filters.FilterSet):
 
     def filter_overdue(self, queryset, name, value):
         if value:
-            return queryset.exclude(status=Question.Status.APPROVED).filter(
-                inquiry__due_date__lt=timezone.localdate()
-            )
+            return queryset.overdue(timezone.localdate())
         return queryset

@@ -71,7 +71,5 @@ class OfficeInboxFilter(django_filters.FilterSet):
 
     def filter_overdue(self, queryset, name, value):
         if value:
-            return queryset.filter(
-                status=Inquiry.Status.REGISTERED, due_date__lt=timezone.localdate()
-            )
+            return queryset.overdue(timezone.localdate())
         return queryset

@@ -121,7 +121,7 @@ class PublicInquiryFilter(django_filters.FilterSet):
         return queryset.filter(Q(author=value) | Exists(cosigned))
 
     def filter_faction(self, queryset, name, value):
-        return queryset.filter(Q(faction=value) | Q(faction__isnull=True, author__faction=value))
+        return queryset.of_faction(value)
 
     def filter_department(self, queryset, name, value):
         return queryset.filter(

@@ -39,8 +39,8 @@ TARGETS = {
 }
 
 
-def _client_allowed(client_key: str) -> bool:
-    key = f"subscribe:{client_key}"
+def _client_allowed(client_key: str | None) -> bool:
+    key = f"subscribe:{client_key or 'unknown'}"
     cache.add(key, 0, timeout=3600)
     try:
         count = cache.incr(key)
@@ -55,7 +55,7 @@ class SignUp:
     accepted: bool  # False only when rate-limited; the page then says "try later"
 
 
-def request_subscription(form, client_key: str, now=None) -> SignUp:
+def request_subscription(form, client_key: str | None, now=None) -> SignUp:
     """Record the wish and send the confirmation link; the same outcome whether new or not.
 
     ``form`` is a valid ``inquiries.forms.public.SubscriptionForm``.

@@ -6,7 +6,7 @@ Status fields change only through ``inquiries.workflow``.
 from django.conf import settings
 from django.core.validators import MaxLengthValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import BooleanField, ExpressionWrapper, Q
 from django.db.models.functions import Length
 from django.db.models.lookups import LessThanOrEqual
 from django.urls import reverse
@@ -20,10 +20,48 @@ from inquiries.models.council import Councillor, Faction, Meeting
 QUESTION_MAX_LENGTH = 5000
 
 
+def overdue_inquiry(today, via: str = "") -> Q:
+    """Overdue: registered (being answered) and its due date has passed before ``today``.
+
+    ``via`` is the path from the queried model to the inquiry ("inquiry__").
+    """
+    return Q(**{f"{via}status": Inquiry.Status.REGISTERED, f"{via}due_date__lt": today})
+
+
+def overdue_question(today, via: str = "") -> Q:
+    """Overdue: a question not yet approved of an overdue inquiry (``via``: path to it)."""
+    return ~Q(**{f"{via}status": Question.Status.APPROVED}) & overdue_inquiry(
+        today, via=f"{via}inquiry__"
+    )
+
+
+def released_answer(via: str = "") -> Q:
+    """Released: the answer is approved (a holding answer is approved when given).
+
+    Only released answers are ever shown outside the administration.
+    """
+    return Q(**{f"{via}approved_at__isnull": False})
+
+
+def _flag(condition: Q) -> ExpressionWrapper:
+    return ExpressionWrapper(condition, output_field=BooleanField())
+
+
 class InquiryQuerySet(models.QuerySet):
     def published(self):
         """What the public may see. Every public page starts here."""
         return self.filter(status=Inquiry.Status.PUBLISHED)
+
+    def overdue(self, today):
+        return self.filter(overdue_inquiry(today))
+
+    def with_overdue_flag(self, today):
+        """Each inquiry with ``is_overdue`` (what templates and filters read)."""
+        return self.annotate(is_overdue=_flag(overdue_inquiry(today)))
+
+    def of_faction(self, faction):
+        """Inquiries whose ``effective_faction`` is ``faction``."""
+        return self.filter(Q(faction=faction) | Q(faction__isnull=True, author__faction=faction))
 
     def with_listing_relations(self):
         return self.select_related(
@@ -144,6 +182,19 @@ class Inquiry(models.Model):
             return ""
         return f"{self.number_year}/{self.number_sequence:04d}"
 
+    @property
+    def effective_faction(self) -> Faction | None:
+        """The faction an inquiry speaks for: its own (a faction inquiry), else its author's."""
+        return self.faction or self.author.faction
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status == self.Status.DRAFT
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == self.Status.PUBLISHED
+
 
 class CoSignature(models.Model):
     inquiry = models.ForeignKey(
@@ -170,6 +221,15 @@ class CoSignature(models.Model):
 
     def __str__(self):
         return str(self.councillor)
+
+
+class QuestionQuerySet(models.QuerySet):
+    def overdue(self, today):
+        return self.filter(overdue_question(today))
+
+    def with_overdue_flag(self, today):
+        """Each question with ``is_overdue`` (what templates and filters read)."""
+        return self.annotate(is_overdue=_flag(overdue_question(today)))
 
 
 class Question(models.Model):
@@ -217,6 +277,8 @@ class Question(models.Model):
     # Reminders go out at most once a day per question.
     last_reminded_on = models.DateField(_("last reminder"), null=True, blank=True)
 
+    objects = QuestionQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("question")
         verbose_name_plural = _("questions")
@@ -252,6 +314,11 @@ class Question(models.Model):
 
     def get_absolute_url(self):
         return f"{self.inquiry.get_absolute_url()}#frage-{self.number}"
+
+
+class AnswerQuerySet(models.QuerySet):
+    def released(self):
+        return self.filter(released_answer())
 
 
 class Answer(models.Model):
@@ -300,6 +367,8 @@ class Answer(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
+    objects = AnswerQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("answer")
         verbose_name_plural = _("answers")
@@ -308,6 +377,11 @@ class Answer(models.Model):
     def __str__(self):
         numbers = ", ".join(str(q.number) for q in self.questions.all())
         return _("Answer to question(s) %(numbers)s") % {"numbers": numbers or "–"}
+
+    @property
+    def is_released(self) -> bool:
+        """See ``released_answer``: approved."""
+        return self.approved_at is not None
 
 
 class NumberSequence(models.Model):

@@ -62,7 +62,7 @@ def _answer(answer, numbers: list[int]) -> dict:
 
 
 def _is_released(answer) -> bool:
-    return answer is not None and answer.approved_at is not None
+    return answer is not None and answer.is_released
 
 
 def build_payload(inquiry: Inquiry, *, today: datetime.date | None = None) -> dict:
@@ -83,7 +83,7 @@ def build_payload(inquiry: Inquiry, *, today: datetime.date | None = None) -> di
     moments += [c.created_at for a in answers.values() for c in a.corrections.all()]
     moments = [m for m in moments if m is not None]
     letter_date = _date(max(moments)) if moments else (today or timezone.localdate()).isoformat()
-    faction = inquiry.faction or inquiry.author.faction
+    faction = inquiry.effective_faction
     meeting = inquiry.meeting
     return {
         "format": FORMAT,

@@ -11,7 +11,7 @@ The text searched for comes cleaned from ``inquiries.search.query.clean``.
 import re
 from dataclasses import dataclass
 
-from django.db import connection
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchVector
 from django.db.models import (
     BooleanField,
     Case,
@@ -90,7 +90,7 @@ def _postgres_search(queryset, text: str):
         "inquiry_id"
     )
     answer_ids = (
-        Answer.objects.filter(approved_at__isnull=False)
+        Answer.objects.released()
         .filter(Matches(GermanVector(F("text")), query))
         .values("inquiry_id")
     )
@@ -112,40 +112,49 @@ def _postgres_search(queryset, text: str):
 
 
 def _postgres_headlines(inquiries, text: str) -> dict[int, "Snippet"]:
-    """Marked subject and a snippet of the best-matching text: one query for the whole page."""
+    """Marked subject and a snippet of the best-matching text: one query for the whole page.
+
+    The subject is always marked whole; the snippet comes from the first text that
+    matches, in the order preamble, questions, released answers.
+    """
     ids = [inquiry.pk for inquiry in inquiries]
     if not ids:
         return {}
-    options = f"StartSel={_START}, StopSel={_STOP}, MaxWords=35, MinWords=15, MaxFragments=2"
-    sql = """
-        SELECT inquiry_id, kind, ts_headline('german'::regconfig, body, q,
-               CASE WHEN kind = 0 THEN %(whole)s ELSE %(options)s END)
-        FROM (
-            SELECT id AS inquiry_id, 0 AS kind, subject AS body
-            FROM inquiries_inquiry WHERE id = ANY(%(ids)s)
-            UNION ALL
-            SELECT id, 1, COALESCE(preamble, '')
-            FROM inquiries_inquiry WHERE id = ANY(%(ids)s)
-            UNION ALL
-            SELECT inquiry_id, 2, text FROM inquiries_question
-            WHERE inquiry_id = ANY(%(ids)s)
-            UNION ALL
-            SELECT inquiry_id, 3, text FROM inquiries_answer
-            WHERE inquiry_id = ANY(%(ids)s) AND approved_at IS NOT NULL
-        ) AS texts, websearch_to_tsquery('german'::regconfig, %(text)s) AS q
-        WHERE kind = 0 OR to_tsvector('german'::regconfig, body) @@ q
-        ORDER BY inquiry_id, kind
-    """
+    query = SearchQuery(text, config="german", search_type="websearch")
+
+    def texts(queryset, kind: int, field: str, inquiry: str, whole: bool = False):
+        if whole:
+            options = {"highlight_all": True}
+        else:
+            options = {"max_words": 35, "min_words": 15, "max_fragments": 2}
+            queryset = queryset.annotate(vector=SearchVector(field, config="german")).filter(
+                vector=query
+            )
+        headline = SearchHeadline(
+            field, query, config="german", start_sel=_START, stop_sel=_STOP, **options
+        )
+        return queryset.annotate(
+            text_of=F(inquiry), kind=Value(kind), position=F("pk"), headline=headline
+        ).values_list("text_of", "kind", "position", "headline")
+
+    own = Inquiry.objects.filter(pk__in=ids)
+    rows = (
+        texts(own, 0, "subject", "pk", whole=True)
+        .union(
+            texts(own, 1, "preamble", "pk"),
+            texts(Question.objects.filter(inquiry_id__in=ids), 2, "text", "inquiry_id"),
+            texts(Answer.objects.released().filter(inquiry_id__in=ids), 3, "text", "inquiry_id"),
+            all=True,
+        )
+        .order_by("text_of", "kind", "position")
+    )
     titles: dict[int, SafeString] = {}
     bodies: dict[int, SafeString] = {}
-    whole = f"StartSel={_START}, StopSel={_STOP}, HighlightAll=TRUE"
-    with connection.cursor() as cursor:
-        cursor.execute(sql, {"options": options, "whole": whole, "ids": ids, "text": text})
-        for inquiry_id, kind, headline in cursor.fetchall():
-            if kind == 0:
-                titles[inquiry_id] = _marked(headline)
-            else:
-                bodies.setdefault(inquiry_id, _marked(headline))
+    for inquiry_id, kind, _position, headline in rows:
+        if kind == 0:
+            titles[inquiry_id] = _marked(headline)
+        else:
+            bodies.setdefault(inquiry_id, _marked(headline))
     return {pk: Snippet(titles.get(pk, ""), bodies.get(pk, "")) for pk in ids}
 
 
@@ -164,9 +173,7 @@ def _words(text: str) -> list[str]:
 def _sqlite_search(queryset, text: str):
     for word in _words(text):
         questions = Question.objects.filter(inquiry=OuterRef("pk"), text__icontains=word)
-        answers = Answer.objects.filter(
-            inquiry=OuterRef("pk"), approved_at__isnull=False, text__icontains=word
-        )
+        answers = Answer.objects.released().filter(inquiry=OuterRef("pk"), text__icontains=word)
         queryset = queryset.filter(
             Q(subject__icontains=word)
             | Q(preamble__icontains=word)
@@ -192,9 +199,7 @@ def _sqlite_headlines(inquiries, text: str) -> dict[int, Snippet]:
     for inquiry in inquiries:
         texts[inquiry.pk].append(inquiry.preamble)
     rows = Question.objects.filter(inquiry_id__in=ids).values_list("inquiry_id", "text")
-    answers = Answer.objects.filter(inquiry_id__in=ids, approved_at__isnull=False).values_list(
-        "inquiry_id", "text"
-    )
+    answers = Answer.objects.released().filter(inquiry_id__in=ids).values_list("inquiry_id", "text")
     for inquiry_id, body in [*rows, *answers]:
         texts[inquiry_id].append(body)
     result = {}

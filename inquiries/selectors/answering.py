@@ -1,9 +1,8 @@
 """Reads for the office and department inboxes, question pages and the dashboard."""
 
 import datetime
-import statistics
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -12,17 +11,19 @@ from inquiries.models import (
     Answer,
     AnswerCorrection,
     AuditEvent,
+    Contribution,
     Department,
     Inquiry,
     Question,
 )
+from inquiries.models.inquiry import overdue_question, released_answer
+from inquiries.permissions import department_ids
 from inquiries.search.similarity import similar_inquiries
+from inquiries.selectors.statistics import median_days_to_answer
 
 
 def _question_count(**filters):
     """A correlated count of an inquiry's questions: computed only for the rows shown."""
-    from django.db.models import IntegerField, Subquery
-
     counted = (
         Question.objects.filter(inquiry=OuterRef("pk"), **filters)
         .order_by()
@@ -35,19 +36,16 @@ def _question_count(**filters):
 
 def office_inbox(today):
     """Inquiries the council office works on, with per-inquiry question counts (one query)."""
-    from django.db.models import BooleanField, ExpressionWrapper
-
-    overdue = Q(due_date__lt=today, status=Inquiry.Status.REGISTERED)
     reroute = Question.objects.filter(inquiry=OuterRef("pk")).exclude(reroute_reason="")
     return (
         Inquiry.objects.exclude(status=Inquiry.Status.DRAFT)
         .select_related("author__faction", "faction", "meeting__committee")
+        .with_overdue_flag(today)
         .annotate(
             question_count=_question_count(),
             unrouted_count=_question_count(lead_department__isnull=True),
             approved_count=_question_count(status=Question.Status.APPROVED),
             has_reroute_request=Exists(reroute),
-            is_overdue=ExpressionWrapper(overdue, output_field=BooleanField()),
         )
         .order_by("due_date", "-submitted_at", "-pk")
     )
@@ -55,9 +53,6 @@ def office_inbox(today):
 
 def department_inbox(user, today):
     """Questions routed to the user's departments (lead or contributing), with context."""
-
-    from inquiries.permissions import department_ids
-
     deps = department_ids(user)
     contributing = Question.contributing_departments.through.objects.filter(
         department_id__in=deps
@@ -69,25 +64,26 @@ def department_inbox(user, today):
             "inquiry__meeting__committee", "inquiry__author", "lead_department", "answer"
         )
         .prefetch_related("contributing_departments")
+        .with_overdue_flag(today)
         .order_by("inquiry__due_date", "inquiry_id", "number")
     )
 
 
-def question_in_context(pk: int):
+def question_in_context(pk: int, today):
     """One question with its whole inquiry: the other questions and who answers them."""
-    from inquiries.models import Contribution
-
     siblings = Question.objects.select_related("lead_department", "answer").prefetch_related(
         "contributing_departments"
     )
     question = get_object_or_404(
-        Question.objects.select_related(
+        Question.objects.with_overdue_flag(today)
+        .select_related(
             "inquiry__meeting__committee",
             "inquiry__author__faction",
             "lead_department",
             "answer__drafted_by",
             "answer__approved_by",
-        ).prefetch_related(
+        )
+        .prefetch_related(
             "contributing_departments",
             Prefetch("inquiry__questions", queryset=siblings),
             Prefetch(
@@ -112,7 +108,7 @@ def question_in_context(pk: int):
     return question
 
 
-def inquiry_for_office(pk: int) -> Inquiry:
+def inquiry_for_office(pk: int, today) -> Inquiry:
     """One inquiry with everything the office page shows, including the full audit trail."""
 
     questions = (
@@ -123,7 +119,9 @@ def inquiry_for_office(pk: int) -> Inquiry:
     events = AuditEvent.objects.select_related("actor", "question").order_by("created_at", "pk")
     holding = Answer.objects.filter(is_holding_answer=True).select_related("department")
     return get_object_or_404(
-        Inquiry.objects.with_listing_relations().prefetch_related(
+        Inquiry.objects.with_listing_relations()
+        .with_overdue_flag(today)
+        .prefetch_related(
             Prefetch("questions", queryset=questions),
             Prefetch("events", queryset=events, to_attr="all_events"),
             Prefetch("answers", queryset=holding, to_attr="holding_answers"),
@@ -145,10 +143,10 @@ def similar_to(inquiry: Inquiry, today):
 
 
 def dashboard_figures(today):
-    """Per department: open, overdue and answered questions, and median days to approval."""
+    """Per department: open, overdue and answered questions, and median days to answer.
 
-    from django.db.models import Count, Q
-
+    Days to answer as everywhere (``selectors.statistics``): submission to approval.
+    """
     open_q = ~Q(lead_questions__status=Question.Status.APPROVED) & Q(
         lead_questions__inquiry__status=Inquiry.Status.REGISTERED
     )
@@ -156,7 +154,7 @@ def dashboard_figures(today):
         Department.objects.annotate(
             open_count=Count("lead_questions", filter=open_q),
             overdue_count=Count(
-                "lead_questions", filter=open_q & Q(lead_questions__inquiry__due_date__lt=today)
+                "lead_questions", filter=overdue_question(today, via="lead_questions__")
             ),
             answered_count=Count(
                 "lead_questions", filter=Q(lead_questions__status=Question.Status.APPROVED)
@@ -165,25 +163,19 @@ def dashboard_figures(today):
         .filter(Q(open_count__gt=0) | Q(answered_count__gt=0))
         .order_by("code")
     )
-    durations: dict[int, list[float]] = {}
+    spans: dict[int, list[tuple]] = {}
     approved = Question.objects.filter(
-        status=Question.Status.APPROVED,
-        answer__approved_at__isnull=False,
-        inquiry__registered_at__isnull=False,
-    ).values_list("lead_department_id", "answer__approved_at", "inquiry__registered_at")
-    all_days = []
-    for department_id, approved_at, registered_at in approved:
-        days = (approved_at - registered_at).total_seconds() / 86400
-        durations.setdefault(department_id, []).append(days)
-        all_days.append(days)
+        released_answer(via="answer__"), status=Question.Status.APPROVED
+    ).values_list("lead_department_id", "inquiry__submitted_at", "answer__approved_at")
+    for department_id, submitted_at, approved_at in approved:
+        spans.setdefault(department_id, []).append((submitted_at, approved_at))
     rows = list(rows)
     for row in rows:
-        values = durations.get(row.pk)
-        row.median_days = round(statistics.median(values), 1) if values else None
+        row.median_days = median_days_to_answer(spans.get(row.pk, []))
     total = {
         "open": sum(r.open_count for r in rows),
         "overdue": sum(r.overdue_count for r in rows),
         "answered": sum(r.answered_count for r in rows),
-        "median_days": round(statistics.median(all_days), 1) if all_days else None,
+        "median_days": median_days_to_answer(span for group in spans.values() for span in group),
     }
     return rows, total

@@ -1,15 +1,20 @@
-"""Transparency statistics: inquiries answered, median days, share answered on time."""
+"""Transparency statistics: inquiries answered, median days, share answered on time.
+
+Days to answer, everywhere in the portal (these statistics and the office's
+dashboard): the calendar days, to one decimal, from the submission of the
+inquiry (``Inquiry.submitted_at``; for inquiries on paper, when the office
+entered them) to the approval of the answer (``Answer.approved_at``); for a
+whole inquiry, to the approval of its last answer (``Inquiry.answered_at``).
+The figure shown is the median: half of the answers took less, half longer.
+"""
 
 import statistics
 from dataclasses import dataclass
 
 from django.utils import timezone
 
-from inquiries.models import (
-    Department,
-    Inquiry,
-    Question,
-)
+from inquiries.models import Department, Inquiry, Question
+from inquiries.models.inquiry import released_answer
 
 
 @dataclass(frozen=True)
@@ -24,15 +29,20 @@ class AnswerFigures:
         return None if self.on_time_share is None else round(self.on_time_share * 100)
 
 
+def median_days_to_answer(spans) -> float | None:
+    """The median of the days to answer of ``(submitted_at, approved_at)`` pairs (see above)."""
+    days = [(end - start).total_seconds() / 86400 for start, end in spans if start and end]
+    return round(statistics.median(days), 1) if days else None
+
+
 def _figures(label: str, rows: list[tuple]) -> AnswerFigures:
-    """``rows``: (start, answered_at, due_date) of answered items."""
-    days = [(end - start).total_seconds() / 86400 for start, end, _due in rows if start and end]
+    """``rows``: (submitted_at, answered_at, due_date) of answered items."""
     dated = [(end, due) for _start, end, due in rows if end and due]
     on_time = [timezone.localdate(end) <= due for end, due in dated]
     return AnswerFigures(
         label=label,
         answered=len(rows),
-        median_days=round(statistics.median(days), 1) if days else None,
+        median_days=median_days_to_answer((start, end) for start, end, _due in rows),
         on_time_share=(sum(on_time) / len(on_time)) if on_time else None,
     )
 
@@ -54,18 +64,18 @@ def statistics_by_year() -> list[AnswerFigures]:
 def statistics_by_department() -> list[AnswerFigures]:
     """Per lead department: answers approved in published inquiries, median days, on time."""
     rows = Question.objects.filter(
+        released_answer(via="answer__"),
         inquiry__status=Inquiry.Status.PUBLISHED,
-        answer__approved_at__isnull=False,
         lead_department__isnull=False,
     ).values_list(
         "lead_department_id",
-        "inquiry__registered_at",
+        "inquiry__submitted_at",
         "answer__approved_at",
         "inquiry__due_date",
     )
     by_department: dict[int, list[tuple]] = {}
-    for department_id, registered, approved, due in rows:
-        by_department.setdefault(department_id, []).append((registered, approved, due))
+    for department_id, submitted, approved, due in rows:
+        by_department.setdefault(department_id, []).append((submitted, approved, due))
     departments = Department.objects.in_bulk(list(by_department))
     figures = [_figures(str(departments[pk]), items) for pk, items in by_department.items()]
     return sorted(figures, key=lambda f: f.label)

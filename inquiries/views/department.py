@@ -83,7 +83,7 @@ def _group_choices(question):
 def _question_page(request, pk: int, status: int = 200, conflict=None, **forms):
     _require_staff(request.user)
     _get_question(request.user, pk)
-    question = selectors.question_in_context(pk)
+    question = selectors.question_in_context(pk, timezone.localdate())
     user = request.user
     answer = question.answer
     mine = department_ids(user)

@@ -52,8 +52,8 @@ def dashboard(request):
 def _inquiry_page(request, pk, status=200, **forms):
     _require_office(request.user)
     get_inquiry_for(request.user, pk)
-    inquiry = selectors.inquiry_for_office(pk)
     today = timezone.localdate()
+    inquiry = selectors.inquiry_for_office(pk, today)
     context = {"inquiry": inquiry, "today": today}
     if inquiry.status == Inquiry.Status.SUBMITTED:
         context["register_form"] = forms.get("register_form") or RegisterForm(

@@ -10,6 +10,7 @@ from inquiries import selectors
 from inquiries.filters.public import PublicInquiryFilter
 from inquiries.forms.public import SubscriptionForm, choices_for_inquiry, choices_for_list
 from inquiries.models import AnswerAttachment, Inquiry
+from inquiries.models.inquiry import released_answer
 from inquiries.reply import documents as reply_documents
 from inquiries.reply import tasks as reply_tasks
 from inquiries.search import fulltext, query
@@ -104,10 +105,9 @@ def inquiry_detail(request, pk: int):
 def answer_attachment(request, pk: int, attachment_pk: int):
     """An attachment of an approved answer of a published inquiry."""
     attachment = get_object_or_404(
-        AnswerAttachment.objects.select_related("answer"),
+        AnswerAttachment.objects.select_related("answer").filter(released_answer(via="answer__")),
         pk=attachment_pk,
         answer__inquiry__in=Inquiry.objects.published().filter(pk=pk),
-        answer__approved_at__isnull=False,
     )
     response = FileResponse(
         attachment.file.open("rb"),

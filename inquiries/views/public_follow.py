@@ -4,12 +4,9 @@ from django.shortcuts import render
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
+from herne_portal.client_address import client_address
 from inquiries.following import subscriptions
 from inquiries.forms.public import SubscriptionForm
-
-
-def _client_key(request) -> str:
-    return request.META.get("REMOTE_ADDR", "unknown")
 
 
 def _choices_from_post(data) -> list[tuple[str, str]]:
@@ -24,7 +21,7 @@ def subscribe(request):
         return render(
             request, "inquiries/public/subscription_form.html", {"form": form}, status=400
         )
-    outcome = subscriptions.request_subscription(form, _client_key(request))
+    outcome = subscriptions.request_subscription(form, client_address(request))
     return render(
         request,
         "inquiries/public/subscription_requested.html",

@@ -41,7 +41,7 @@ def _lead_departments(ctx: Context, inquiry) -> list[str]:
 
 
 def _answer(ctx: Context, answer, shared_with: list[int]) -> dict | None:
-    if answer is None or answer.approved_at is None:
+    if answer is None or not answer.is_released:
         return None
     corrections = [
         {

@@ -18,7 +18,7 @@ PRODUCTION_ENV = {
     "CSRF_TRUSTED_ORIGINS": "https://ratsportal.herne.example",
     # As in docs/deployment.md, behind nginx:
     "SECURE_PROXY_SSL_HEADER": "1",
-    "AXES_PROXY_COUNT": "1",
+    "TRUSTED_PROXY_COUNT": "1",
 }
 
 
@@ -27,7 +27,7 @@ def _manage(*args, env=None, tmp_path):
         key: value
         for key, value in os.environ.items()
         if not key.startswith(
-            ("SECURE_", "SESSION_", "CSRF_", "DJANGO_", "DEBUG", "SECRET_KEY", "AXES_")
+            ("SECURE_", "SESSION_", "CSRF_", "DJANGO_", "DEBUG", "SECRET_KEY", "AXES_", "TRUSTED_")
         )
     }
     environment.update(DATABASE_URL=f"sqlite:///{tmp_path / 'deploy.sqlite3'}")
