@@ -80,6 +80,7 @@ def question_in_context(pk: int, today):
             "inquiry__meeting__committee",
             "inquiry__author__faction",
             "lead_department",
+            "answer__inquiry",
             "answer__drafted_by",
             "answer__approved_by",
         )
@@ -104,6 +105,11 @@ def question_in_context(pk: int, today):
             ),
         ),
         pk=pk,
+    )
+    # The head's comment of the last return, while the answer is being reworked.
+    drafting = question.status == Question.Status.DRAFTING
+    question.open_return = (
+        question.return_events[0] if drafting and question.return_events else None
     )
     return question
 

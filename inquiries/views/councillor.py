@@ -83,24 +83,20 @@ def inquiry_detail(request, pk: int):
     own_signature = next(
         (s for s in inquiry.cosignatures.all() if s.councillor_id == councillor.pk), None
     )
-    is_author = inquiry.author_id == councillor.pk
-    is_draft = inquiry.status == Inquiry.Status.DRAFT
+    actions = workflow.allowed_actions(request.user, inquiry)
     events = [e for e in inquiry.all_events if e.is_public or e.action in COUNCILLOR_EVENT_ACTIONS]
     similar = []
-    if is_draft and is_author:
+    if "edit" in actions:
         similar = _similar_for(inquiry.subject, [q.text for q in inquiry.questions.all()], inquiry)
     return render(
         request,
         "inquiries/councillor/inquiry_detail.html",
         {
             "inquiry": inquiry,
-            "is_author": is_author,
-            "is_draft": is_draft,
+            "actions": actions,
             "own_signature": own_signature,
             "events": events,
             "similar": similar,
-            "can_withdraw": is_author
-            and inquiry.status in {Inquiry.Status.SUBMITTED, Inquiry.Status.REGISTERED},
             "pending_cosigners": [s for s in inquiry.cosignatures.all() if not s.confirmed_at],
         },
     )
@@ -110,7 +106,11 @@ def inquiry_detail(request, pk: int):
 @require_GET
 def inquiry_preview(request, pk: int):
     inquiry = _load(request, pk)
-    return render(request, "inquiries/councillor/inquiry_preview.html", {"inquiry": inquiry})
+    return render(
+        request,
+        "inquiries/councillor/inquiry_preview.html",
+        {"inquiry": inquiry, "actions": workflow.allowed_actions(request.user, inquiry)},
+    )
 
 
 def _similar_for(subject, question_texts, inquiry=None):
@@ -149,7 +149,7 @@ def inquiry_new(request):
 @require_http_methods(["GET", "POST"])
 def inquiry_edit(request, pk: int):
     inquiry = get_inquiry_for(request.user, pk, "inquiries.edit_inquiry")
-    if inquiry.status != Inquiry.Status.DRAFT and request.method == "GET":
+    if not inquiry.is_draft and request.method == "GET":
         messages.info(
             request,
             _("This inquiry has been submitted already; its text can no longer be changed."),
@@ -301,7 +301,7 @@ def inquiry_submit(request, pk: int):
             workflow.submit(inquiry, request.user)
         except TransitionError as refusal:
             inquiry.refresh_from_db(fields=["status"])
-            if inquiry.status != Inquiry.Status.DRAFT:
+            if not inquiry.is_draft:
                 messages.info(request, _("This inquiry has been submitted already."))
                 return redirect(_detail_url(inquiry))
             if refusal.forbidden:
@@ -314,7 +314,7 @@ def inquiry_submit(request, pk: int):
             )
             return redirect(_detail_url(inquiry))
     inquiry = _load(request, pk)
-    if inquiry.status != Inquiry.Status.DRAFT:
+    if not inquiry.is_draft:
         messages.info(request, _("This inquiry has been submitted already."))
         return redirect(_detail_url(inquiry))
     return render(

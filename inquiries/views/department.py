@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -21,22 +22,21 @@ from inquiries.forms.department import (
     HoldingAnswerForm,
     RerouteForm,
 )
-from inquiries.models import AnswerAttachment, Department, Inquiry, Question
+from inquiries.models import AnswerAttachment, Department, Question
 from inquiries.permissions import department_ids
-from inquiries.views.access import transition_refused
-from inquiries.workflow import AnswerConflict, TransitionError
+from inquiries.views.access import (
+    department_required,
+    get_question_for,
+    run_transition,
+    transition_refused,
+)
 
 PAGE_SIZE = 50
 
 
-def _require_staff(user):
-    if not user.has_perm("inquiries.use_department_inbox"):
-        raise PermissionDenied
-
-
 @login_required
+@department_required
 def inbox(request):
-    _require_staff(request.user)
     today = timezone.localdate()
     departments = Department.objects.filter(pk__in=department_ids(request.user))
     filterset = DepartmentInboxFilter(
@@ -58,54 +58,26 @@ def inbox(request):
     )
 
 
-def _get_question(user, pk: int, perm: str = "inquiries.view_question") -> Question:
-    """The question ``pk`` if ``user`` may see it (404 otherwise) and do ``perm`` (403)."""
-    question = get_object_or_404(Question.objects.select_related("inquiry"), pk=pk)
-    if not user.has_perm("inquiries.view_question", question):
-        raise Http404
-    if perm != "inquiries.view_question" and not user.has_perm(perm, question):
-        raise PermissionDenied
-    return question
-
-
-def _group_choices(question):
-    if question.status not in workflow.DRAFTABLE:
-        return []
-    return [
-        q
-        for q in question.inquiry.questions.all()
-        if q.pk != question.pk
-        and q.lead_department_id == question.lead_department_id
-        and q.status in workflow.DRAFTABLE
-    ]
-
-
 def _question_page(request, pk: int, status: int = 200, conflict=None, **forms):
-    _require_staff(request.user)
-    _get_question(request.user, pk)
-    question = selectors.question_in_context(pk, timezone.localdate())
+    get_question_for(request.user, pk)
+    today = timezone.localdate()
+    question = selectors.question_in_context(pk, today)
     user = request.user
     answer = question.answer
-    mine = department_ids(user)
-    contributing = [d for d in question.contributing_departments.all() if d.pk in mine]
+    actions = (
+        workflow.allowed_actions(user, question)
+        | workflow.allowed_actions(user, question.inquiry)
+        | workflow.allowed_actions(user, answer)
+    )
     context = {
         "question": question,
         "inquiry": question.inquiry,
         "answer": answer,
-        "today": timezone.localdate(),
+        "today": today,
         "conflict": conflict,
-        "can_draft": user.has_perm("inquiries.draft_answer", question)
-        and question.status in workflow.DRAFTABLE,
-        "can_approve": user.has_perm("inquiries.approve_answer", question)
-        and question.status == Question.Status.IN_REVIEW,
-        "can_contribute": bool(contributing) and question.status in workflow.DRAFTABLE,
-        "can_hold": user.has_perm("inquiries.give_holding_answer", question.inquiry)
-        and question.inquiry.status == Inquiry.Status.REGISTERED,
-        "can_correct": answer is not None
-        and user.has_perm("inquiries.correct_answer", answer)
-        and question.inquiry.status == Inquiry.Status.PUBLISHED,
+        "actions": actions,
     }
-    if context["can_draft"]:
+    if "draft_answer" in actions:
         initial = {
             "text": answer.text if answer else "",
             "version": answer.version if answer else "",
@@ -113,19 +85,21 @@ def _question_page(request, pk: int, status: int = 200, conflict=None, **forms):
         if answer:
             initial["also"] = [str(q.pk) for q in answer.questions.all() if q.pk != question.pk]
         context["answer_form"] = forms.get("answer_form") or AnswerForm(
-            initial=initial, group_choices=_group_choices(question)
+            initial=initial, group_choices=workflow.groupable_with(question)
         )
         context["attachment_form"] = forms.get("attachment_form") or AttachmentForm()
         context["reroute_form"] = forms.get("reroute_form") or RerouteForm()
-    if context["can_approve"]:
+    if "return_answer" in actions:
         context["return_form"] = forms.get("return_form") or CommentForm()
-    if context["can_contribute"]:
+    if "add_contribution" in actions:
+        mine = department_ids(user)
+        contributing = [d for d in question.contributing_departments.all() if d.pk in mine]
         context["contribution_form"] = forms.get("contribution_form") or ContributionForm(
             departments=contributing
         )
-    if context["can_hold"]:
+    if "give_holding_answer" in actions:
         context["holding_form"] = forms.get("holding_form") or HoldingAnswerForm()
-    if context["can_correct"]:
+    if "correct_answer" in actions:
         context["correction_form"] = forms.get("correction_form") or CorrectionForm(
             initial={"text": answer.text}
         )
@@ -133,20 +107,21 @@ def _question_page(request, pk: int, status: int = 200, conflict=None, **forms):
 
 
 @login_required
+@department_required
 def question_detail(request, pk: int):
     return _question_page(request, pk)
 
 
-def _back(pk):
-    return redirect("inquiries:department_question", pk=pk)
+def _back_url(pk) -> str:
+    return reverse("inquiries:department_question", args=[pk])
 
 
 @login_required
 @require_POST
+@department_required
 def save_answer(request, pk: int):
-    _require_staff(request.user)
-    question = _get_question(request.user, pk, "inquiries.draft_answer")
-    form = AnswerForm(request.POST, group_choices=_group_choices(question))
+    question = get_question_for(request.user, pk, "inquiries.draft_answer")
+    form = AnswerForm(request.POST, group_choices=workflow.groupable_with(question))
     if not form.is_valid():
         return _question_page(request, pk, status=400, answer_form=form)
     also = Question.objects.filter(
@@ -160,162 +135,140 @@ def save_answer(request, pk: int):
             also=list(also),
             base_version=form.cleaned_data["version"],
         )
-    except AnswerConflict as conflict:
+    except workflow.AnswerConflict as conflict:
         return _question_page(request, pk, status=409, conflict=conflict, answer_form=form)
-    except TransitionError as error:
+    except workflow.TransitionError as error:
         return transition_refused(request, error)
     messages.success(request, _("The draft has been saved."))
-    return _back(pk)
-
-
-def _simple_transition(request, pk, perm, call, success):
-    _require_staff(request.user)
-    question = _get_question(request.user, pk, perm)
-    try:
-        call(question)
-    except TransitionError as error:
-        return transition_refused(request, error)
-    messages.success(request, success)
-    return _back(pk)
+    return redirect(_back_url(pk))
 
 
 @login_required
 @require_POST
+@department_required
 def send_for_review(request, pk: int):
-    return _simple_transition(
+    question = get_question_for(request.user, pk, "inquiries.draft_answer")
+    return run_transition(
         request,
-        pk,
-        "inquiries.draft_answer",
-        lambda q: workflow.send_for_review(q, request.user),
-        _("The answer has been sent for approval."),
+        lambda _data: workflow.send_for_review(question, request.user),
+        success=_("The answer has been sent for approval."),
+        back_url=_back_url(pk),
     )
 
 
 @login_required
 @require_POST
+@department_required
 def approve(request, pk: int):
-    return _simple_transition(
+    question = get_question_for(request.user, pk, "inquiries.approve_answer")
+    return run_transition(
         request,
-        pk,
-        "inquiries.approve_answer",
-        lambda q: workflow.approve(q, request.user),
-        _("The answer has been approved."),
+        lambda _data: workflow.approve(question, request.user),
+        success=_("The answer has been approved."),
+        back_url=_back_url(pk),
     )
-
-
-def _form_transition(request, pk, perm, form_class, form_key, call, success, **form_kwargs):
-    _require_staff(request.user)
-    question = _get_question(request.user, pk, perm)
-    form = form_class(request.POST, request.FILES, **form_kwargs)
-    if not form.is_valid():
-        return _question_page(request, pk, status=400, **{form_key: form})
-    try:
-        call(question, form.cleaned_data)
-    except TransitionError as error:
-        return transition_refused(request, error)
-    messages.success(request, success)
-    return _back(pk)
 
 
 @login_required
 @require_POST
+@department_required
 def return_answer(request, pk: int):
-    return _form_transition(
+    question = get_question_for(request.user, pk, "inquiries.approve_answer")
+    return run_transition(
         request,
-        pk,
-        "inquiries.approve_answer",
-        CommentForm,
-        "return_form",
-        lambda q, data: workflow.return_answer(q, request.user, data["comment"]),
-        _("The answer has been returned with your comment."),
+        lambda data: workflow.return_answer(question, request.user, data["comment"]),
+        success=_("The answer has been returned with your comment."),
+        back_url=_back_url(pk),
+        form=CommentForm(request.POST),
+        page=lambda form: _question_page(request, pk, status=400, return_form=form),
     )
 
 
 @login_required
 @require_POST
+@department_required
 def request_reroute(request, pk: int):
-    return _form_transition(
+    question = get_question_for(request.user, pk, "inquiries.request_reroute")
+    return run_transition(
         request,
-        pk,
-        "inquiries.request_reroute",
-        RerouteForm,
-        "reroute_form",
-        lambda q, data: workflow.request_reroute(q, request.user, data["reason"]),
-        _("The council office has been asked to route the question elsewhere."),
+        lambda data: workflow.request_reroute(question, request.user, data["reason"]),
+        success=_("The council office has been asked to route the question elsewhere."),
+        back_url=_back_url(pk),
+        form=RerouteForm(request.POST),
+        page=lambda form: _question_page(request, pk, status=400, reroute_form=form),
     )
 
 
 @login_required
 @require_POST
+@department_required
 def contribute(request, pk: int):
+    question = get_question_for(request.user, pk, "inquiries.contribute")
     departments = Department.objects.filter(pk__in=department_ids(request.user))
-    return _form_transition(
+    return run_transition(
         request,
-        pk,
-        "inquiries.contribute",
-        ContributionForm,
-        "contribution_form",
-        lambda q, data: workflow.add_contribution(
-            q, request.user, data["department"], data["text"]
+        lambda data: workflow.add_contribution(
+            question, request.user, data["department"], data["text"]
         ),
-        _("Your contribution has been saved; the lead department sees it."),
-        departments=departments,
+        success=_("Your contribution has been saved; the lead department sees it."),
+        back_url=_back_url(pk),
+        form=ContributionForm(request.POST, departments=departments),
+        page=lambda form: _question_page(request, pk, status=400, contribution_form=form),
     )
 
 
 @login_required
 @require_POST
+@department_required
 def attach(request, pk: int):
-    return _form_transition(
+    question = get_question_for(request.user, pk, "inquiries.draft_answer")
+    return run_transition(
         request,
-        pk,
-        "inquiries.draft_answer",
-        AttachmentForm,
-        "attachment_form",
-        lambda q, data: workflow.add_attachment(q, request.user, data["file"], data["title"]),
-        _("The attachment has been added."),
+        lambda data: workflow.add_attachment(question, request.user, data["file"], data["title"]),
+        success=_("The attachment has been added."),
+        back_url=_back_url(pk),
+        form=AttachmentForm(request.POST, request.FILES),
+        page=lambda form: _question_page(request, pk, status=400, attachment_form=form),
     )
 
 
 @login_required
 @require_POST
+@department_required
 def holding_answer(request, pk: int):
-    _require_staff(request.user)
-    question = _get_question(request.user, pk)
+    question = get_question_for(request.user, pk)
     if not request.user.has_perm("inquiries.give_holding_answer", question.inquiry):
         raise PermissionDenied
-    return _form_transition(
+    return run_transition(
         request,
-        pk,
-        "inquiries.view_question",
-        HoldingAnswerForm,
-        "holding_form",
-        lambda q, data: workflow.give_holding_answer(
-            q.inquiry, request.user, data["text"], data["until"]
+        lambda data: workflow.give_holding_answer(
+            question.inquiry, request.user, data["text"], data["until"]
         ),
-        _("The holding answer has been sent; the author is told."),
+        success=_("The holding answer has been sent; the author is told."),
+        back_url=_back_url(pk),
+        form=HoldingAnswerForm(request.POST),
+        page=lambda form: _question_page(request, pk, status=400, holding_form=form),
     )
 
 
 @login_required
 @require_POST
+@department_required
 def correct(request, pk: int):
-    _require_staff(request.user)
-    question = _get_question(request.user, pk)
+    question = get_question_for(request.user, pk)
     if question.answer is None or not request.user.has_perm(
         "inquiries.correct_answer", question.answer
     ):
         raise PermissionDenied
-    return _form_transition(
+    return run_transition(
         request,
-        pk,
-        "inquiries.view_question",
-        CorrectionForm,
-        "correction_form",
-        lambda q, data: workflow.correct_answer(
-            q.answer, request.user, data["text"], data["reason"]
+        lambda data: workflow.correct_answer(
+            question.answer, request.user, data["text"], data["reason"]
         ),
-        _("The correction has been saved; the original text stays visible."),
+        success=_("The correction has been saved; the original text stays visible."),
+        back_url=_back_url(pk),
+        form=CorrectionForm(request.POST),
+        page=lambda form: _question_page(request, pk, status=400, correction_form=form),
     )
 
 
