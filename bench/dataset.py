@@ -140,7 +140,6 @@ def ensure(count: int, seed: int = 9) -> int:
                         size=len(pdf_body),
                         sha256=sha,
                         content_hash=sha,
-                        is_released=True,
                         released_at=inquiry.published_at,
                     )
                 )

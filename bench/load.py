@@ -79,7 +79,7 @@ def _prepare(env: dict, inquiries: int) -> list[int]:
         "import django; django.setup(); from bench import dataset; "
         f"dataset.ensure({inquiries}); "
         "from inquiries.models import Inquiry; "
-        "print(*Inquiry.objects.published().filter(replies__is_released=True)"
+        "print(*Inquiry.objects.published().filter(replies__isnull=False)"
         ".values_list('pk', flat=True)[:5000])"
     )
     out = subprocess.run(

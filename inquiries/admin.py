@@ -304,8 +304,8 @@ class AnswerCorrectionAdmin(ReadOnlyAdminMixin, RulesScopedAdminMixin, admin.Mod
 class ReplyDocumentAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """Reply PDFs are built by the portal; every released version is kept."""
 
-    list_display = ["inquiry", "version", "is_released", "size", "created_at"]
-    list_filter = ["is_released", ("created_at", admin.DateFieldListFilter)]
+    list_display = ["inquiry", "version", "released_at", "size", "created_at"]
+    list_filter = [("created_at", admin.DateFieldListFilter)]
     search_fields = ["inquiry__subject", "sha256"]
     list_select_related = ["inquiry"]
 

@@ -45,11 +45,6 @@ def is_department_staff(user):
 
 
 @rules.predicate
-def is_department_head(user):
-    return bool(department_ids(user, StaffMembership.Role.HEAD))
-
-
-@rules.predicate
 def is_published(user, inquiry):
     if inquiry is None:  # a model-level check (e.g. the admin's) has no object
         return False

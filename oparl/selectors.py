@@ -109,9 +109,7 @@ def _inquiry_modified():
     corrections = _latest(
         AnswerCorrection.objects.filter(answer__inquiry=OuterRef("pk")), "created_at"
     )
-    replies = _latest(
-        ReplyDocument.objects.filter(inquiry=OuterRef("pk"), is_released=True), "released_at"
-    )
+    replies = _latest(ReplyDocument.objects.filter(inquiry=OuterRef("pk")), "released_at")
     return Greatest(
         own,
         Coalesce(answers, own),
@@ -122,7 +120,7 @@ def _inquiry_modified():
 
 
 def released_replies() -> QuerySet:
-    return ReplyDocument.objects.filter(is_released=True).order_by("-version")
+    return ReplyDocument.objects.order_by("-version")
 
 
 def published_inquiries() -> QuerySet:
@@ -189,9 +187,7 @@ def _appeared():
 
 def published_files() -> QuerySet:
     """Released reply PDFs of published inquiries."""
-    queryset = ReplyDocument.objects.filter(
-        is_released=True, inquiry__status=PUBLISHED
-    ).select_related("inquiry")
+    queryset = ReplyDocument.objects.filter(inquiry__status=PUBLISHED).select_related("inquiry")
     return queryset.annotate(oparl_created=_appeared(), oparl_modified=_appeared())
 
 
@@ -203,8 +199,7 @@ def unpublished_files() -> QuerySet:
         "created_at",
     )
     queryset = (
-        ReplyDocument.objects.filter(is_released=True)
-        .exclude(inquiry__status=PUBLISHED)
+        ReplyDocument.objects.exclude(inquiry__status=PUBLISHED)
         .annotate(unpublished_at=left)
         .filter(unpublished_at__isnull=False)
     )

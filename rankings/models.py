@@ -137,11 +137,6 @@ class Provenance(models.TextChoices):
     AREA_UNCERTAIN = "area_uncertain", _("area uncertain")
 
 
-class RankingEntryQuerySet(models.QuerySet):
-    def with_relations(self):
-        return self.select_related("edition", "city", "area")
-
-
 class RankingEntry(models.Model):
     edition = models.ForeignKey(
         Edition, on_delete=models.CASCADE, related_name="entries", verbose_name=_("edition")
@@ -168,8 +163,6 @@ class RankingEntry(models.Model):
         _("provenance"), max_length=20, choices=Provenance.choices, default=Provenance.PUBLISHED
     )
     note = models.TextField(_("note"), blank=True)
-
-    objects = RankingEntryQuerySet.as_manager()
 
     class Meta:
         ordering = ["edition__year", "area__position", "rank"]

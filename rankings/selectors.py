@@ -15,7 +15,6 @@ from rankings.models import (
     AreaLabel,
     City,
     Edition,
-    FederalState,
     InquiryContext,
     Provenance,
     RankingEntry,
@@ -51,10 +50,6 @@ class Cell:
         return self.change is not None and any(
             e.provenance != Provenance.PUBLISHED for e in (self.entry, self.previous)
         )
-
-    @property
-    def is_derived(self) -> bool:
-        return bool(self.entry) and self.entry.provenance != Provenance.PUBLISHED
 
 
 def mean_score(scores) -> Decimal | None:
@@ -110,10 +105,6 @@ class HistoryRow:
     @property
     def overall(self) -> Cell:
         return self.cells[0]
-
-    @property
-    def is_empty(self) -> bool:
-        return not any(cell.entry for cell in self.cells)
 
 
 @dataclass
@@ -261,11 +252,6 @@ def _sort_value(row: TableRow, key: str):
     return {"rang": row.cell.rank, "punkte": row.cell.score, "veraenderung": row.cell.change}.get(
         key, row.city.name
     )
-
-
-def federal_states_in(edition: Edition) -> list[tuple[str, str]]:
-    present = set(edition.entries.values_list("city__federal_state", flat=True))
-    return [(code, label) for code, label in FederalState.choices if code in present]
 
 
 # --- comparison and area pages -------------------------------------------------

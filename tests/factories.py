@@ -122,7 +122,7 @@ SMALL_PDF = (
 )
 
 
-def released_reply(inquiry, content: bytes = SMALL_PDF, version: int = 1, released=True):
+def released_reply(inquiry, content: bytes = SMALL_PDF, version: int = 1):
     """A reply PDF of ``inquiry`` as the reply-document builder stores it (MEDIA_ROOT!)."""
     document = ReplyDocument(
         inquiry=inquiry,
@@ -130,8 +130,7 @@ def released_reply(inquiry, content: bytes = SMALL_PDF, version: int = 1, releas
         size=len(content),
         sha256=hashlib.sha256(content).hexdigest(),
         content_hash="test",
-        is_released=released,
-        released_at=timezone.now() if released else None,
+        released_at=timezone.now(),
     )
     document.file.save("ignored.pdf", ContentFile(content), save=False)
     document.save()

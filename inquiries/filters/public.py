@@ -146,9 +146,3 @@ class PublicInquiryFilter(django_filters.FilterSet):
         if self.is_bound and self.form.is_valid():
             return self.form.cleaned_data.get("sortierung") or ""
         return ""
-
-    @property
-    def active(self) -> bool:
-        """True if any facet (not the sort order) narrows the list."""
-        data = self.form.cleaned_data if self.form.is_valid() else {}
-        return any(value for key, value in data.items() if key not in {"sortierung", "q"})

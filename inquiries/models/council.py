@@ -89,11 +89,6 @@ class Meeting(models.Model):
         local = timezone.localtime(self.starts_at)
         return f"{self.committee.short_name} {local:%d.%m.%Y}"
 
-    def deadline_days(self) -> int:
-        if self.committee.submission_deadline_days is not None:
-            return self.committee.submission_deadline_days
-        return settings.INQUIRY_SUBMISSION_DEADLINE_DAYS
-
     def is_open_for_inquiries(self, now=None) -> bool:
         return not self.is_cancelled and (now or timezone.now()) < self.submission_deadline
 

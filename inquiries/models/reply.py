@@ -13,6 +13,9 @@ def reply_path(instance, filename):
 
 
 class ReplyDocument(models.Model):
+    """One released version of the reply letter: built from approved answers only, never
+    changed. The public sees it once its inquiry is published."""
+
     inquiry = models.ForeignKey(
         "Inquiry", on_delete=models.PROTECT, related_name="replies", verbose_name=_("inquiry")
     )
@@ -33,7 +36,6 @@ class ReplyDocument(models.Model):
             "The inquiry and its answers as embedded in the PDF; a lost file is rebuilt from it."
         ),
     )
-    is_released = models.BooleanField(_("released"), default=False)
     created_at = models.DateTimeField(_("built"), auto_now_add=True)
     released_at = models.DateTimeField(_("released at"), null=True, blank=True)
 

@@ -28,7 +28,7 @@ def current_content(inquiry_id: int) -> dict:
 
 
 def latest_released(inquiry_id: int, version: int | None = None) -> ReplyDocument | None:
-    released = ReplyDocument.objects.filter(inquiry_id=inquiry_id, is_released=True)
+    released = ReplyDocument.objects.filter(inquiry_id=inquiry_id)
     if version is not None:
         released = released.filter(version=version)
     return released.select_related("inquiry").order_by("-version").first()
@@ -78,7 +78,6 @@ def build_reply_document(inquiry_id: int, now=None) -> ReplyDocument | None:
             version=last_version + 1,
             payload=payload,
             content_hash=digest,
-            is_released=True,
             released_at=now or timezone.now(),
         )
         _filename, _mimetype, pdf = render_payload(payload, version=document.version)

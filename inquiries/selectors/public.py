@@ -54,7 +54,7 @@ def inquiry_with_questions(queryset, pk: int) -> Inquiry:
         .order_by("number")
     )
     timeline = AuditEvent.objects.public().order_by("created_at", "pk")
-    released_replies = ReplyDocument.objects.filter(is_released=True).order_by("-version")
+    released_replies = ReplyDocument.objects.order_by("-version")
     return get_object_or_404(
         queryset.with_listing_relations().prefetch_related(
             "topics",

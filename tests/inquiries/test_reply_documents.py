@@ -51,7 +51,7 @@ def test_reply_is_built_and_stored_when_the_last_answer_is_approved(
     assert inquiry.status == Inquiry.Status.ANSWERED
     document = ReplyDocument.objects.get(inquiry=inquiry)
     data = _stored_bytes(document)
-    assert (document.version, document.is_released) == (1, True)
+    assert (document.version, document.released_at is not None) == (1, True)
     assert document.released_at is not None
     assert document.letter_date == timezone.localdate()  # the day of the last approval
     assert document.sha256 == hashlib.sha256(data).hexdigest()
@@ -91,7 +91,7 @@ def test_correction_makes_version_two_and_version_one_stays(
         assert is_stale(first)
         schedule_reply_build(inquiry)
     second = ReplyDocument.objects.get(inquiry=inquiry, version=2)
-    assert second.is_released and second.content_hash != first.content_hash
+    assert second.released_at is not None and second.content_hash != first.content_hash
     text = full_text(read_pdf(_stored_bytes(second)))
     assert "Es sind 21 Verfahren." in text and "Es sind 12 Verfahren." not in text
     assert "Berichtigt am" in text and "Zahlendreher." in text

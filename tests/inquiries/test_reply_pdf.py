@@ -36,7 +36,7 @@ def seed_reply(django_db_setup, django_db_blocker, tmp_path_factory) -> SeedRepl
     with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media), transaction.atomic():
         call_command("load_demo", stdout=io.StringIO())
         inquiry = Inquiry.objects.get(subject=SEED_SUBJECT)
-        document = ReplyDocument.objects.get(inquiry=inquiry, version=1, is_released=True)
+        document = ReplyDocument.objects.get(inquiry=inquiry, version=1)
         with document.file.open("rb") as file:
             data = file.read()
         seed = SeedReply(

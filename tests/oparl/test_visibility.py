@@ -44,7 +44,7 @@ def test_nothing_unpublished_appears_anywhere(client, personas, published):
         text="Interner Beitrag des Fachbereichs",
     )
     released_reply(in_work)  # a released PDF of an unpublished inquiry stays hidden
-    unreleased = released_reply(published, content=b"%PDF-1.4 entwurf", version=2, released=False)
+    unreleased = released_reply(in_work, content=b"%PDF-1.4 entwurf", version=2)
     author = published.author
     author.email, author.phone = "privat@example.org", "02323 123456"
     author.save()

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from inquiries.models import ReplyDocument
+from inquiries.models import Inquiry, ReplyDocument
 from tests.security.conftest import ROLES, client_for
 
 
@@ -21,9 +21,10 @@ def test_public_urls_with_ids_of_unpublished_inquiries_are_not_found(role, perso
 
 
 @pytest.mark.django_db
-def test_unreleased_reply_of_a_published_inquiry_is_not_found(client, world):
+def test_reply_of_an_answered_inquiry_not_yet_published_is_not_found(client, world):
+    # A reply is built when the inquiry is answered; the public sees it once it is published.
     document = ReplyDocument.objects.get(inquiry=world.published)
-    ReplyDocument.objects.filter(pk=document.pk).update(is_released=False)
+    Inquiry.objects.filter(pk=world.published.pk).update(status=Inquiry.Status.ANSWERED)
     assert client.get(document.get_absolute_url()).status_code == 404
 
 
@@ -101,9 +102,9 @@ def test_oparl_ids_of_unpublished_inquiries_are_not_found(client, world):
 
 
 @pytest.mark.django_db
-def test_oparl_file_of_an_unreleased_reply_is_not_found(client, world):
+def test_oparl_file_of_a_reply_not_yet_published_is_not_found(client, world):
     document = ReplyDocument.objects.get(inquiry=world.published)
-    ReplyDocument.objects.filter(pk=document.pk).update(is_released=False)
+    Inquiry.objects.filter(pk=world.published.pk).update(status=Inquiry.Status.ANSWERED)
     for name in ("oparl:file", "oparl:file_download"):
         assert client.get(reverse(name, args=[document.pk])).status_code == 404, name
 
