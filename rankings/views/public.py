@@ -1,21 +1,18 @@
 """Public pages of the Smart City Index: editions, cities, comparison, areas, charts."""
 
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
-from rankings import charts, selectors
+from herne_portal import charts
+from rankings import selectors
 from rankings.forms import CompareForm, EditionFilterForm
 from rankings.models import Area, City, Edition, Provenance
 
 DEFAULT_COMPARISON = ["herne", "bochum", "gelsenkirchen"]
 
 
-def _svg(content: str) -> HttpResponse:
-    response = HttpResponse(content, content_type="image/svg+xml; charset=utf-8")
-    response["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'"
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+def _max_rank(editions) -> int:
+    return max([e.cities_ranked or 0 for e in editions] + [10])
 
 
 def index(request):
@@ -72,7 +69,17 @@ def city(request, slug: str):
 
 
 def city_chart(request, slug: str):
-    return _svg(charts.city_rank_chart(get_object_or_404(City, slug=slug)))
+    """A city's rank history overall and per area."""
+    city = get_object_or_404(City, slug=slug)
+    history = selectors.city_history(city)
+    editions = [row.edition for row in history.rows]
+    svg = charts.rank_chart(
+        _("%(city)s: ranks in the Smart City Index") % {"city": city.name},
+        [e.year for e in editions],
+        history.series(),
+        _max_rank(editions),
+    )
+    return charts.svg_response(svg)
 
 
 def _comparison(request):
@@ -105,15 +112,15 @@ def compare(request):
 def compare_chart(request):
     _form, cities, area = _comparison(request)
     if area is None:
-        return _svg(charts.rank_chart("", [], [], 10))
+        return charts.svg_response(charts.rank_chart("", [], [], 10))
     result = selectors.comparison(cities, area)
     svg = charts.rank_chart(
         _("Comparison: %(area)s") % {"area": area.name},
         [e.year for e in result.editions],
         result.series(),
-        charts.max_rank(result.editions),
+        _max_rank(result.editions),
     )
-    return _svg(svg)
+    return charts.svg_response(svg)
 
 
 def area(request, code: str):
