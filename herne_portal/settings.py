@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.forms",
     "django.contrib.sitemaps",
     "django_filters",
     "corsheaders",
@@ -66,6 +67,8 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "herne_portal.urls"
+# Every form field of the portal through one template (templates/forms/field.html).
+FORM_RENDERER = "herne_portal.forms.FormRenderer"
 WSGI_APPLICATION = "herne_portal.wsgi.application"
 ASGI_APPLICATION = "herne_portal.asgi.application"
 

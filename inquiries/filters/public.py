@@ -9,7 +9,6 @@ from django import forms
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
-from inquiries.forms.accessible import DescribedErrorsForm
 from inquiries.models import (
     Answer,
     AnswerCorrection,
@@ -111,7 +110,6 @@ class PublicInquiryFilter(django_filters.FilterSet):
     class Meta:
         model = Inquiry
         fields: list[str] = []
-        form = DescribedErrorsForm
 
     def filter_nothing(self, queryset, name, value):
         return queryset

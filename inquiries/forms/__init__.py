@@ -1,2 +1,3 @@
 """Forms, one module per audience: ``councillor``, ``office``, ``department``, ``public``
-and ``admin``; ``accessible`` ties error messages to their fields for screen readers."""
+and ``admin``. Every field renders through ``templates/forms/field.html``
+(``herne_portal.forms.FormRenderer``), which ties help texts and errors to it."""

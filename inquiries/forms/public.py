@@ -9,11 +9,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from inquiries.following.subscriptions import SEARCH_MAX_LENGTH, TARGETS
-from inquiries.forms.accessible import DescribedErrorsMixin
 from inquiries.models import Inquiry, Subscription
 
 
-class SubscriptionForm(DescribedErrorsMixin, forms.Form):
+class SubscriptionForm(forms.Form):
     """What to follow is ``follow`` = "kind:id" (or "search"); the view offers the choices."""
 
     email = forms.EmailField(

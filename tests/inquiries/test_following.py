@@ -63,7 +63,7 @@ def test_invalid_addresses_are_refused_next_to_the_field(client, topic, email):
     response = _subscribe(client, f"topic:{topic.pk}", email=email)
     assert response.status_code == 400
     page = response.content.decode()
-    assert 'id="id_email-error"' in page and 'aria-describedby="id_email-error"' in page
+    assert 'id="id_email_error"' in page and 'aria-describedby="id_email_error"' in page
     assert Subscription.objects.count() == 0
 
 

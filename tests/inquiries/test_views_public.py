@@ -220,8 +220,8 @@ def test_list_survives_bad_parameters(client, published, params):
 @pytest.mark.django_db
 def test_unknown_filter_value_is_reported_next_to_the_field(client, published):
     page = client.get(reverse("inquiries:list"), {"fraktion": "XYZ"}).content.decode()
-    assert 'id="id_fraktion-error"' in page
-    assert 'aria-describedby="id_fraktion-error"' in page
+    assert 'id="id_fraktion_error"' in page
+    assert 'aria-describedby="id_fraktion_error"' in page
     assert "Digitale Verwaltung in Herne" in page  # the bad facet is ignored
 
 
