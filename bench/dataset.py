@@ -1,33 +1,21 @@
 """A generated data set for the load test: N published inquiries with answers and reply PDFs.
 
-Rows are written with ``bulk_create`` (10,000 inquiries through the workflow
-would take long); the shape matches what the workflow produces: three
-questions each, one answer per question, public audit events, one released
-reply PDF per inquiry. Run inside Django (``bench/load.py`` calls ``ensure``).
+Rows are written by the one bulk builder (``inquiries.demo.bulk``; 10,000
+inquiries through the workflow would take long); the shape matches what the
+workflow produces: three questions each, one answer per question, public audit
+events, one released reply PDF per inquiry. Run inside Django (``bench/load.py``
+calls ``ensure``).
 """
 
 import datetime
-import hashlib
 import random
 
 from django.contrib.auth.models import User
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
 
-from inquiries.models import (
-    Answer,
-    AuditEvent,
-    Committee,
-    Councillor,
-    Department,
-    Faction,
-    Inquiry,
-    Meeting,
-    Question,
-    ReplyDocument,
-)
+from inquiries.demo.bulk import InquirySpec, QuestionSpec, create_inquiries
+from inquiries.models import Committee, Councillor, Department, Faction, Inquiry, Meeting
 
 WORDS = (
     "Digitalisierung Verwaltung Schulen WLAN Breitband Radwege Parkplätze Bürgerdienste "
@@ -70,80 +58,35 @@ def ensure(count: int, seed: int = 9) -> int:
         )
         meetings.append(meeting)
     pdf_body = b"%PDF-1.7\n% Ratsportal bench reply\n" + b"0" * 20_000
-    sha = hashlib.sha256(pdf_body).hexdigest()
     year = 2000 + (existing // 9000)  # keep number_year/number_sequence unique
     while existing < count:
         size = min(BATCH, count - existing)
         with transaction.atomic():
-            published_at = [
-                start + datetime.timedelta(minutes=137 * (existing + i)) for i in range(size)
-            ]
-            inquiries = Inquiry.objects.bulk_create(
-                Inquiry(
-                    meeting=rng.choice(meetings),
-                    author=rng.choice(authors),
-                    subject=f"Anfrage zu {_text(rng, 3)}",
-                    preamble=_text(rng, 60) + "\n\n" + _text(rng, 40),
-                    status=Inquiry.Status.PUBLISHED,
-                    number_year=year,
-                    number_sequence=existing + i + 1,
-                    submitted_at=published_at[i],
-                    registered_at=published_at[i],
-                    answered_at=published_at[i],
-                    published_at=published_at[i],
-                )
-                for i in range(size)
-            )
-            answers = Answer.objects.bulk_create(
-                Answer(inquiry=inquiry, department=department, text=_text(rng, 80))
-                for inquiry in inquiries
-                for _ in range(3)
-            )
-            Question.objects.bulk_create(
-                Question(
-                    inquiry=answer.inquiry,
-                    number=k % 3 + 1,
-                    text=_text(rng, 20) + "?",
-                    status=Question.Status.APPROVED,
-                    lead_department=department,
-                    answer=answer,
-                )
-                for k, answer in enumerate(answers)
-            )
-            AuditEvent.objects.bulk_create(
-                AuditEvent(
-                    inquiry=inquiry,
-                    actor=actor,
-                    action=action,
-                    from_state=from_state,
-                    to_state=to_state,
-                    is_public=True,
-                    created_at=inquiry.published_at,
-                )
-                for inquiry in inquiries
-                for action, from_state, to_state in (
-                    ("submit", "draft", "submitted"),
-                    ("register", "submitted", "registered"),
-                    ("publish", "answered", "published"),
-                )
-            )
-            documents = []
-            for inquiry in inquiries:
-                name = default_storage.save(
-                    f"replies/{inquiry.pk}/v1-{sha[:12]}.pdf", ContentFile(pdf_body)
-                )
-                documents.append(
-                    ReplyDocument(
-                        inquiry=inquiry,
-                        version=1,
-                        file=name,
-                        size=len(pdf_body),
-                        sha256=sha,
-                        content_hash=sha,
-                        released_at=inquiry.published_at,
+            specs = []
+            for i in range(size):
+                published_at = start + datetime.timedelta(minutes=137 * (existing + i))
+                specs.append(
+                    InquirySpec(
+                        meeting=rng.choice(meetings),
+                        author=rng.choice(authors),
+                        subject=f"Anfrage zu {_text(rng, 3)}",
+                        preamble=_text(rng, 60) + "\n\n" + _text(rng, 40),
+                        number=(year, existing + i + 1),
+                        submitted_at=published_at,
+                        registered_at=published_at,
+                        answered_at=published_at,
+                        published_at=published_at,
+                        questions=[
+                            QuestionSpec(
+                                _text(rng, 20) + "?",
+                                lead_department=department,
+                                answer=_text(rng, 80),
+                            )
+                            for _ in range(3)
+                        ],
                     )
                 )
-            ReplyDocument.objects.bulk_create(documents)
+            create_inquiries(specs, events_by=actor, reply_pdf=pdf_body)
         existing += size
         print(f"  {existing} published inquiries", flush=True)
     return existing

@@ -22,30 +22,37 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "herne_portal.settings_test")
 
+import django  # noqa: E402
+
+django.setup()
+
+from django.conf import settings  # noqa: E402
+from django.contrib.auth.models import Group, User  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.http import HttpResponse  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import override_settings  # noqa: E402
+from django.urls import include, path  # noqa: E402
+from django.utils import timezone  # noqa: E402
+
+from inquiries.demo.bulk import InquirySpec, QuestionSpec, create_inquiries  # noqa: E402
+from inquiries.models import (  # noqa: E402
+    Committee,
+    Councillor,
+    Department,
+    Inquiry,
+    Meeting,
+    Question,
+    StaffMembership,
+)
+from inquiries.permissions import OFFICE_GROUP  # noqa: E402
+
 
 def minimal_view(request):
-    from django.http import HttpResponse
-
-    from inquiries.models import Department
-
     return HttpResponse(str(Department.objects.order_by("pk").values_list("pk").first()))
 
 
 def fill(count: int):
-    from django.contrib.auth.models import Group, User
-    from django.utils import timezone
-
-    from inquiries.models import (
-        Committee,
-        Councillor,
-        Department,
-        Inquiry,
-        Meeting,
-        Question,
-        StaffMembership,
-    )
-    from inquiries.permissions import OFFICE_GROUP
-
     office = User.objects.create_user("bench.office")
     office.groups.add(Group.objects.get_or_create(name=OFFICE_GROUP)[0])
     departments = Department.objects.bulk_create(
@@ -62,30 +69,28 @@ def fill(count: int):
     )
     author = Councillor.objects.create(first_name="Bench", last_name="Mark")
     today = timezone.localdate()
-    inquiries = Inquiry.objects.bulk_create(
-        Inquiry(
-            meeting=meeting,
-            author=author,
-            subject=f"Anfrage {n}",
-            status=Inquiry.Status.REGISTERED,
-            number_year=2030,
-            number_sequence=n + 1,
-            submitted_at=now,
-            registered_at=now,
-            due_date=today + datetime.timedelta(days=(n % 40) - 10),
-        )
-        for n in range(count)
-    )
-    Question.objects.bulk_create(
-        Question(
-            inquiry=inquiry,
-            number=k,
-            text=f"Frage {k} der Anfrage {inquiry.pk}?",
-            status=Question.Status.ROUTED,
-            lead_department=departments[(inquiry.pk + k) % len(departments)],
-        )
-        for inquiry in inquiries
-        for k in range(1, 6)
+    create_inquiries(
+        [
+            InquirySpec(
+                meeting=meeting,
+                author=author,
+                subject=f"Anfrage {n}",
+                status=Inquiry.Status.REGISTERED,
+                number=(2030, n + 1),
+                submitted_at=now,
+                registered_at=now,
+                due_date=today + datetime.timedelta(days=(n % 40) - 10),
+                questions=[
+                    QuestionSpec(
+                        f"Frage {k} der Anfrage {n}?",
+                        lead_department=departments[(n + k) % len(departments)],
+                        status=Question.Status.ROUTED,
+                    )
+                    for k in range(1, 6)
+                ],
+            )
+            for n in range(count)
+        ]
     )
     return office, clerk
 
@@ -106,15 +111,6 @@ def main():
     parser.add_argument("--inquiries", type=int, default=5000)
     parser.add_argument("--runs", type=int, default=30)
     args = parser.parse_args()
-
-    import django
-
-    django.setup()
-    from django.conf import settings
-    from django.db import connection
-    from django.test import Client
-    from django.test.utils import override_settings
-    from django.urls import include, path
 
     # No setup_test_environment(): its template instrumentation would dominate the figures.
     settings.ALLOWED_HOSTS = ["*"]
@@ -142,8 +138,6 @@ def main():
             minimal = median_ms(office_client, "/minimal/", args.runs)
             office_ms = median_ms(office_client, "/buero/", args.runs)
             department_ms = median_ms(clerk_client, "/fachbereich/", args.runs)
-        from inquiries.models import Question
-
         print(f"inquiries: {args.inquiries}, questions: {Question.objects.count()}")
         print(f"median of {args.runs} requests:")
         print(f"  minimal view       {minimal:8.1f} ms")

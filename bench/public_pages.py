@@ -39,15 +39,14 @@ from django.db import connection, transaction  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
+from inquiries.demo.bulk import InquirySpec, QuestionSpec, create_inquiries  # noqa: E402
 from inquiries.models import (  # noqa: E402
-    Answer,
     Committee,
     Councillor,
     Department,
     Faction,
     Inquiry,
     Meeting,
-    Question,
     Topic,
 )
 
@@ -103,48 +102,32 @@ def fill():
 
 
 def _fill_batch(offset, count, now, councillors, departments, topics, meetings):
-    inquiries = Inquiry.objects.bulk_create(
-        Inquiry(
-            meeting=meetings[i % len(meetings)],
-            author=councillors[i % len(councillors)],
-            subject=f"{WORDS[i % len(WORDS)]} und {WORDS[(i * 7) % len(WORDS)]} in Herne ({i})",
-            preamble=f"Vorbemerkung zu {WORDS[(i * 3) % len(WORDS)]}. " * 8,
-            status=Inquiry.Status.PUBLISHED,
-            number_year=2015 + i % 10,
-            number_sequence=i + 1,
-            submitted_at=now - datetime.timedelta(days=i % 700 + 30),
-            registered_at=now - datetime.timedelta(days=i % 700 + 29),
-            due_date=(now - datetime.timedelta(days=i % 700 + 10)).date(),
-            answered_at=now - datetime.timedelta(days=i % 700 + 5 + i % 20),
-            published_at=now - datetime.timedelta(days=i % 700, minutes=i),
+    def question(i, n):
+        k = i * QUESTIONS_PER_INQUIRY + n
+        return QuestionSpec(
+            f"Wie steht es um {WORDS[k % 12]} und die Verwaltungen? " * 3,
+            lead_department=departments[(i + 1 + n) % len(departments)],
+            answer=f"Die Verwaltung antwortet zu {WORDS[(i + 1 + n) % 12]}. " * 6,
         )
-        for i in range(offset, offset + count)
-    )
-    answers = Answer.objects.bulk_create(
-        Answer(
-            inquiry=inquiry,
-            department=departments[(inquiry.number_sequence + n) % len(departments)],
-            text=f"Die Verwaltung antwortet zu {WORDS[(inquiry.number_sequence + n) % 12]}. " * 6,
-            approved_at=inquiry.answered_at,
-        )
-        for inquiry in inquiries
-        for n in range(QUESTIONS_PER_INQUIRY)
-    )
-    Question.objects.bulk_create(
-        Question(
-            inquiry=answer.inquiry,
-            number=k % QUESTIONS_PER_INQUIRY + 1,
-            text=f"Wie steht es um {WORDS[k % 12]} und die Verwaltungen? " * 3,
-            status=Question.Status.APPROVED,
-            lead_department=answer.department,
-            answer=answer,
-        )
-        for k, answer in enumerate(answers)
-    )
-    through = Inquiry.topics.through
-    through.objects.bulk_create(
-        through(inquiry_id=inquiry.pk, topic_id=topics[inquiry.pk % len(topics)].pk)
-        for inquiry in inquiries
+
+    create_inquiries(
+        [
+            InquirySpec(
+                meeting=meetings[i % len(meetings)],
+                author=councillors[i % len(councillors)],
+                subject=f"{WORDS[i % len(WORDS)]} und {WORDS[(i * 7) % len(WORDS)]} in Herne ({i})",
+                preamble=f"Vorbemerkung zu {WORDS[(i * 3) % len(WORDS)]}. " * 8,
+                number=(2015 + i % 10, i + 1),
+                submitted_at=now - datetime.timedelta(days=i % 700 + 30),
+                registered_at=now - datetime.timedelta(days=i % 700 + 29),
+                due_date=(now - datetime.timedelta(days=i % 700 + 10)).date(),
+                answered_at=now - datetime.timedelta(days=i % 700 + 5 + i % 20),
+                published_at=now - datetime.timedelta(days=i % 700, minutes=i),
+                questions=[question(i, n) for n in range(QUESTIONS_PER_INQUIRY)],
+                topics=[topics[i % len(topics)]],
+            )
+            for i in range(offset, offset + count)
+        ]
     )
 
 

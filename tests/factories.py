@@ -9,8 +9,8 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from inquiries.deadlines import default_submission_deadline
+from inquiries.demo.bulk import InquirySpec, QuestionSpec, create_inquiries
 from inquiries.models import (
-    Answer,
     Committee,
     Councillor,
     Department,
@@ -222,47 +222,32 @@ def bulk_published(count, *, meeting, author, department, questions=3, start=0, 
     For pages and benchmarks that need many rows; the workflow is tested elsewhere.
     """
     now = timezone.now()
-    inquiries = Inquiry.objects.bulk_create(
-        Inquiry(
-            meeting=meeting,
-            author=author,
-            subject=f"Massenanfrage {start + i} zur Verwaltung",
-            preamble="Vorbemerkung zu Schulen und Straßen.",
-            status=Inquiry.Status.PUBLISHED,
-            number_year=2000 + (start + i) % 20,
-            number_sequence=start + i + 1,
-            submitted_at=now - datetime.timedelta(days=30),
-            registered_at=now - datetime.timedelta(days=29),
-            due_date=(now - datetime.timedelta(days=10)).date(),
-            answered_at=now - datetime.timedelta(days=12 + i % 5),
-            published_at=now - datetime.timedelta(minutes=start + i),
-        )
-        for i in range(count)
+    return create_inquiries(
+        [
+            InquirySpec(
+                meeting=meeting,
+                author=author,
+                subject=f"Massenanfrage {start + i} zur Verwaltung",
+                preamble="Vorbemerkung zu Schulen und Straßen.",
+                number=(2000 + (start + i) % 20, start + i + 1),
+                submitted_at=now - datetime.timedelta(days=30),
+                registered_at=now - datetime.timedelta(days=29),
+                due_date=(now - datetime.timedelta(days=10)).date(),
+                answered_at=now - datetime.timedelta(days=12 + i % 5),
+                published_at=now - datetime.timedelta(minutes=start + i),
+                questions=[
+                    QuestionSpec(
+                        f"Wie steht es um Verwaltungen, Frage {n}?",
+                        lead_department=department,
+                        answer=f"Antwort {n} der Verwaltung auf die Anfrage.",
+                    )
+                    for n in range(1, questions + 1)
+                ],
+                topics=topics,
+            )
+            for i in range(count)
+        ]
     )
-    answers = Answer.objects.bulk_create(
-        Answer(
-            inquiry=inquiry,
-            department=department,
-            text=f"Antwort {n} der Verwaltung auf die Anfrage.",
-            approved_at=now - datetime.timedelta(days=12),
-        )
-        for inquiry in inquiries
-        for n in range(1, questions + 1)
-    )
-    Question.objects.bulk_create(
-        Question(
-            inquiry=answer.inquiry,
-            number=index % questions + 1,
-            text=f"Wie steht es um Verwaltungen, Frage {index % questions + 1}?",
-            status=Question.Status.APPROVED,
-            lead_department=department,
-            answer=answer,
-        )
-        for index, answer in enumerate(answers)
-    )
-    for topic in topics:
-        topic.inquiries.add(*inquiries)
-    return inquiries
 
 
 def publish_through_workflow(inquiry, personas, now=None):

@@ -9,7 +9,8 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from inquiries import workflow
-from inquiries.models import Answer, CoSignature, Inquiry, Question
+from inquiries.demo.bulk import InquirySpec, QuestionSpec, create_inquiries
+from inquiries.models import Inquiry, Question
 from oparl.pagination import encode_cursor
 from tests.factories import CouncillorFactory, InquiryFactory, MeetingFactory, released_reply
 from tests.factories import publish_through_workflow as publish
@@ -23,46 +24,26 @@ def _bulk_published(count: int, personas) -> list[Inquiry]:
     meeting = MeetingFactory()
     author, cosigner = CouncillorFactory(), CouncillorFactory()
     start = timezone.now() - datetime.timedelta(days=30)
-    inquiries = Inquiry.objects.bulk_create(
-        Inquiry(
-            meeting=meeting,
-            author=author,
-            subject=f"Massenanfrage {n}",
-            status=Inquiry.Status.PUBLISHED,
-            number_year=2023,
-            number_sequence=n + 1,
-            submitted_at=start,
-            # Several share a publication time: the primary key breaks the tie.
-            published_at=start + datetime.timedelta(minutes=n // 3),
-        )
-        for n in range(count)
+    return create_inquiries(
+        [
+            InquirySpec(
+                meeting=meeting,
+                author=author,
+                subject=f"Massenanfrage {n}",
+                number=(2023, n + 1),
+                submitted_at=start,
+                answered_at=start,
+                # Several share a publication time: the primary key breaks the tie.
+                published_at=start + datetime.timedelta(minutes=n // 3),
+                questions=[
+                    QuestionSpec("Frage 1?", personas.department_a, answer="Antwort."),
+                    QuestionSpec("Frage 2?", personas.department_a, with_previous=True),
+                ],
+                cosigners=[cosigner],
+            )
+            for n in range(count)
+        ]
     )
-    answers = Answer.objects.bulk_create(
-        Answer(
-            inquiry=inquiry,
-            department=personas.department_a,
-            text="Antwort.",
-            approved_at=start,
-        )
-        for inquiry in inquiries
-    )
-    Question.objects.bulk_create(
-        Question(
-            inquiry=inquiry,
-            number=number,
-            text=f"Frage {number}?",
-            status=Question.Status.APPROVED,
-            lead_department=personas.department_a,
-            answer=answer,
-        )
-        for inquiry, answer in zip(inquiries, answers, strict=True)
-        for number in (1, 2)
-    )
-    CoSignature.objects.bulk_create(
-        CoSignature(inquiry=inquiry, councillor=cosigner, confirmed_at=start)
-        for inquiry in inquiries
-    )
-    return inquiries
 
 
 def _get(client, url):
