@@ -31,6 +31,8 @@ import threading
 import time
 from pathlib import Path
 
+import psycopg
+
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/ratsportal_bench"
 
@@ -58,8 +60,6 @@ def _environment(database_url: str, media: Path) -> dict:
 
 
 def _ensure_database(database_url: str) -> None:
-    import psycopg
-
     name = database_url.rsplit("/", 1)[1]
     server = database_url.rsplit("/", 1)[0] + "/postgres"
     with psycopg.connect(server, autocommit=True) as conn:

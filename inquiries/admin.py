@@ -32,6 +32,7 @@ from inquiries.models import (
     Subscription,
     Topic,
 )
+from inquiries.permissions import visible_inquiries
 
 # --- The same rules for staff who are not superusers (issue 4) ------------------------------
 
@@ -64,8 +65,6 @@ class RulesScopedAdminMixin:
         return obj
 
     def get_queryset(self, request):
-        from inquiries.permissions import visible_inquiries
-
         queryset = super().get_queryset(request)
         if request.user.is_superuser:
             return queryset

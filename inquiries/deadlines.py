@@ -2,6 +2,7 @@
 
 import datetime
 
+import holidays
 from django.conf import settings
 from django.utils import timezone
 
@@ -27,8 +28,6 @@ def default_submission_deadline(starts_at: datetime.datetime, days_before: int |
 
 def public_holidays(years):
     """The public holidays of the configured German state (NRW by default) in ``years``."""
-    import holidays
-
     return holidays.country_holidays(
         "DE", subdiv=settings.INQUIRY_HOLIDAY_SUBDIVISION, years=list(years)
     )

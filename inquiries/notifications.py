@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from herne_portal.mail import send_email
 from herne_portal.tasks import enqueue_on_commit
 from inquiries.models import StaffMembership
+from inquiries.permissions import OFFICE_GROUP
 
 
 def absolute(path: str) -> str:
@@ -41,8 +42,6 @@ def department_addresses(department, role=None) -> list[str]:
 
 
 def office_addresses() -> list[str]:
-    from inquiries.permissions import OFFICE_GROUP
-
     users = get_user_model().objects.filter(groups__name=OFFICE_GROUP, is_active=True)
     return list(users.values_list("email", flat=True))
 

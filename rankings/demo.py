@@ -5,6 +5,8 @@
 
 from pathlib import Path
 
+from inquiries.demo.seed import read_seed
+from inquiries.models import Inquiry
 from rankings import importing
 from rankings.models import Area, City, Edition, InquiryContext
 
@@ -39,9 +41,6 @@ def import_cities_file() -> int:
 
 
 def link_seed_inquiry():
-    from inquiries.demo.seed import read_seed
-    from inquiries.models import Inquiry
-
     inquiry = Inquiry.objects.filter(subject=read_seed().subject).order_by("pk").first()
     if inquiry is None:
         return None

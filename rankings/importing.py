@@ -32,6 +32,7 @@ from rankings.models import (
     AreaLabel,
     City,
     Edition,
+    FederalState,
     ImportRun,
     Provenance,
     RankingEntry,
@@ -650,8 +651,6 @@ CITY_COLUMNS = ["city", "federal_state", "ags", "population", "peers"]
 
 def import_cities(data: bytes, filename: str = "cities.csv") -> int:
     """Set federal state, AGS, population and peers of cities; returns how many changed."""
-    from rankings.models import FederalState
-
     text = _decode(data, filename)
     errors: list[RowError] = []
     rows = []

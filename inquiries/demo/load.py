@@ -27,6 +27,7 @@ from inquiries.models import (
     Meeting,
     Question,
     StaffMembership,
+    Topic,
 )
 from inquiries.permissions import OFFICE_GROUP
 from rankings.demo import load_rankings
@@ -575,8 +576,6 @@ TOPICS = [
 
 def tag_topics():
     """Topics for the public portal, tagged on the demo inquiries (idempotent)."""
-    from inquiries.models import Topic
-
     for name, slug, subjects in TOPICS:
         topic, _ = Topic.objects.get_or_create(slug=slug, defaults={"name": name})
         topic.inquiries.add(*Inquiry.objects.filter(subject__in=subjects))

@@ -201,13 +201,15 @@ def prepare(
 
 def url_fetcher():
     """WeasyPrint's fetcher limited to ``file:`` URLs: nothing comes from the network."""
+    # Imported here, not at the top: WeasyPrint loads Pango, a system library that may be
+    # missing; the portal runs without it and only letters fail (see the module docstring).
     from weasyprint.urls import URLFetcher
 
     return URLFetcher(allowed_protocols=("file",))
 
 
 def pdf_options(prepared: PreparedReply, fetcher, base_url: str) -> dict:
-    from weasyprint import CSS, Attachment
+    from weasyprint import CSS, Attachment  # lazily, see url_fetcher
 
     created = prepared.created.astimezone(datetime.UTC).replace(tzinfo=None)
     with translation.override("de"):
@@ -230,7 +232,7 @@ def pdf_options(prepared: PreparedReply, fetcher, base_url: str) -> dict:
 
 def layout(prepared: PreparedReply):
     """Lay the letter out; returns the WeasyPrint document and the options to write it."""
-    from weasyprint import HTML
+    from weasyprint import HTML  # lazily, see url_fetcher
 
     fetcher = url_fetcher()
     base_url = settings.BASE_DIR.as_uri() + "/"
