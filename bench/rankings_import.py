@@ -40,12 +40,13 @@ from django.test.utils import (  # noqa: E402
     teardown_databases,
 )
 
-from rankings import importing  # noqa: E402
+from rankings.importing.rows import AREAS, EDITION_COLUMNS, RANKING_COLUMNS, parse_rankings  # noqa: E402
+from rankings.importing.writing import import_rankings  # noqa: E402
 from rankings.models import City, Edition, ImportRun, RankingEntry  # noqa: E402
 
 YEARS = range(2019, 2026)
 CITIES = 83
-AREAS = [name for _code, name, _position, _overall in importing.AREAS]
+AREAS = [name for _code, name, _position, _overall in AREAS]
 
 
 def generate() -> tuple[bytes, bytes]:
@@ -53,7 +54,7 @@ def generate() -> tuple[bytes, bytes]:
     names = [f"Teststadt {n:02d}" for n in range(1, CITIES + 1)]
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(importing.RANKING_COLUMNS)
+    writer.writerow(RANKING_COLUMNS)
     for year in YEARS:
         for area in AREAS:
             order = names[:]
@@ -68,7 +69,7 @@ def generate() -> tuple[bytes, bytes]:
                 )  # fmt: skip
     editions = io.StringIO()
     ed = csv.writer(editions, lineterminator="\n")
-    ed.writerow(importing.EDITION_COLUMNS)
+    ed.writerow(EDITION_COLUMNS)
     for year in YEARS:
         ed.writerow([year, CITIES, f"{year}-10-01", 37, 160, ""])
     return out.getvalue().encode(), editions.getvalue().encode()
@@ -106,10 +107,10 @@ def main():
         vendor = connection.vendor
         parse = timed(lambda: list(csv.reader(io.StringIO(data.decode("utf-8")))), args.repeat)
         known = {year: CITIES for year in YEARS}
-        validate = timed(lambda: importing.parse_rankings(data, known), args.repeat)
+        validate = timed(lambda: parse_rankings(data, known), args.repeat)
 
-        full = timed(lambda: importing.import_rankings(data, editions), args.repeat, empty)
-        again = timed(lambda: importing.import_rankings(data, editions), args.repeat)
+        full = timed(lambda: import_rankings(data, editions), args.repeat, empty)
+        again = timed(lambda: import_rankings(data, editions), args.repeat)
         assert RankingEntry.objects.count() == rows
 
         city = City.objects.get(name="Teststadt 01")

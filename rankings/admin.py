@@ -7,8 +7,9 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 
-from rankings import importing
 from rankings.forms import ImportForm
+from rankings.importing.files import ImportRefused, read_limited
+from rankings.importing.writing import import_rankings
 from rankings.models import (
     Area,
     AreaLabel,
@@ -83,14 +84,14 @@ class RankingEntryAdmin(admin.ModelAdmin):
             rankings_file = form.cleaned_data["rankings_file"]
             editions_file = form.cleaned_data["editions_file"]
             try:
-                report = importing.import_rankings(
-                    importing.read_limited(rankings_file),
-                    importing.read_limited(editions_file) if editions_file else None,
+                report = import_rankings(
+                    read_limited(rankings_file),
+                    read_limited(editions_file) if editions_file else None,
                     filename=rankings_file.name,
                     editions_filename=editions_file.name if editions_file else "",
                     user=request.user,
                 )
-            except importing.ImportRefused as refused:
+            except ImportRefused as refused:
                 errors = refused.shown_errors
                 form.add_error(
                     "rankings_file",

@@ -7,12 +7,14 @@ from pathlib import Path
 
 from inquiries.demo.seed import read_seed
 from inquiries.models import Inquiry
-from rankings import importing
+from rankings.importing.cities import import_cities
+from rankings.importing.rows import EDITIONS_FILENAME
+from rankings.importing.writing import ImportReport, import_rankings
 from rankings.models import Area, City, Edition, InquiryContext
 
 DATA_DIR = Path(__file__).with_name("data")
 RANKINGS_FILE = DATA_DIR / "smart_city_index.csv"
-EDITIONS_FILE = DATA_DIR / importing.EDITIONS_FILENAME
+EDITIONS_FILE = DATA_DIR / EDITIONS_FILENAME
 CITIES_FILE = DATA_DIR / "cities.csv"
 
 # The seed inquiry argues from Herne's ranks in 2021, in Verwaltung, beside its neighbours.
@@ -23,8 +25,8 @@ SEED_CONTEXT = {
 }
 
 
-def load_rankings() -> importing.ImportReport:
-    report = importing.import_rankings(
+def load_rankings() -> ImportReport:
+    report = import_rankings(
         RANKINGS_FILE.read_bytes(),
         EDITIONS_FILE.read_bytes(),
         filename=RANKINGS_FILE.name,
@@ -37,7 +39,7 @@ def load_rankings() -> importing.ImportReport:
 
 def import_cities_file() -> int:
     """Federal states, AGS and peer cities of the cities in the index."""
-    return importing.import_cities(CITIES_FILE.read_bytes(), CITIES_FILE.name)
+    return import_cities(CITIES_FILE.read_bytes(), CITIES_FILE.name)
 
 
 def link_seed_inquiry():

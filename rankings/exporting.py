@@ -7,7 +7,7 @@ import csv
 import io
 import json
 
-from rankings.importing import RANKING_COLUMNS
+from rankings.importing.rows import RANKING_COLUMNS
 from rankings.models import RankingEntry
 from rankings.selectors import labels_by_edition
 

@@ -22,6 +22,7 @@ from inquiries.models import (
     StaffMembership,
     Topic,
 )
+from rankings.importing.writing import ensure_areas
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -171,8 +172,6 @@ class RankingEntryFactory(factory.django.DjangoModelFactory):
 
 
 def _overall_area():
-    from rankings.importing import ensure_areas
-
     return ensure_areas()["gesamt"]
 
 

@@ -4,13 +4,14 @@ from pathlib import Path
 
 import pytest
 
-from rankings import importing
 from rankings.demo import EDITIONS_FILE, RANKINGS_FILE, import_cities_file
+from rankings.importing.rows import EDITIONS_FILENAME
+from rankings.importing.writing import import_rankings
 
 
 @pytest.fixture
 def index_data(db):
-    report = importing.import_rankings(RANKINGS_FILE.read_bytes(), EDITIONS_FILE.read_bytes())
+    report = import_rankings(RANKINGS_FILE.read_bytes(), EDITIONS_FILE.read_bytes())
     import_cities_file()
     return report
 
@@ -24,7 +25,7 @@ def csv_file(tmp_path):
         if isinstance(content, str):
             content = content.encode("utf-8")
         path.write_bytes(content)
-        (tmp_path / importing.EDITIONS_FILENAME).write_bytes(EDITIONS_FILE.read_bytes())
+        (tmp_path / EDITIONS_FILENAME).write_bytes(EDITIONS_FILE.read_bytes())
         return path
 
     return write

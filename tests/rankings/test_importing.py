@@ -5,8 +5,10 @@ from decimal import Decimal
 import pytest
 from django.core.management import CommandError, call_command
 
-from rankings import exporting, importing
+from rankings import exporting
 from rankings.demo import EDITIONS_FILE, RANKINGS_FILE
+from rankings.importing.files import MAX_BYTES, ImportRefused
+from rankings.importing.writing import import_rankings
 from rankings.models import (
     AreaLabel,
     City,
@@ -67,7 +69,7 @@ def test_area_keeps_identity_with_label_per_edition(index_data):
 @pytest.mark.django_db
 def test_reimport_of_same_file_changes_nothing(index_data):
     before = snapshot()
-    report = importing.import_rankings(RANKINGS_FILE.read_bytes(), EDITIONS_FILE.read_bytes())
+    report = import_rankings(RANKINGS_FILE.read_bytes(), EDITIONS_FILE.read_bytes())
     assert (report.added, report.changed, report.unchanged) == (0, 0, 501)
     assert (report.editions_added, report.editions_changed, report.cities_added) == (0, 0, 0)
     assert snapshot() == before
@@ -91,7 +93,7 @@ def test_exported_csv_imports_again_without_changes(index_data):
     edition = Edition.objects.get(year=2021)
     content = exporting.entries_csv(exporting.edition_entries(edition))
     assert content.startswith(HEADER)
-    report = importing.import_rankings(content.encode())
+    report = import_rankings(content.encode())
     assert report.added == report.changed == 0
     assert report.unchanged == RankingEntry.objects.filter(edition=edition).count()
 
@@ -173,7 +175,7 @@ def test_50_mb_file_is_refused_without_reading_it_whole(index_data, csv_file, ca
     path = csv_file(HEADER.encode() + row * (50 * 1024 * 1024 // len(row) + 1))
     assert path.stat().st_size > 50 * 1024 * 1024
     err = refused(path, capsys)
-    expected_row = (importing.MAX_BYTES - len(HEADER)) // len(row) + 2
+    expected_row = (MAX_BYTES - len(HEADER)) // len(row) + 2
     assert f"Zeile {expected_row}: Die Datei ist größer als 5 MB" in err
     assert snapshot() == before
 
@@ -199,7 +201,7 @@ def test_every_bad_row_is_listed_not_only_the_first(index_data, csv_file, capsys
 
 @pytest.mark.django_db
 def test_rank_without_score_and_score_without_rank_are_accepted(db, csv_file):
-    importing.import_rankings(
+    import_rankings(
         (HEADER + GOOD + "2021,Bochum,Verwaltung,,75.9,,published,\n").encode(),
         EDITIONS_FILE.read_bytes(),
     )
@@ -212,8 +214,8 @@ def test_bad_editions_file_is_refused_with_its_name(db):
     editions = (
         b"edition_year,cities,published_on,indicators,parameters,note\n2021,81,6.10.2021,36,,\n"
     )
-    with pytest.raises(importing.ImportRefused) as refusal:
-        importing.import_rankings((HEADER + GOOD).encode(), editions, editions_filename="e.csv")
+    with pytest.raises(ImportRefused) as refusal:
+        import_rankings((HEADER + GOOD).encode(), editions, editions_filename="e.csv")
     assert str(refusal.value.errors[0]).startswith("e.csv, Zeile 2, Spalte „published_on“")
     assert not Edition.objects.exists()
 

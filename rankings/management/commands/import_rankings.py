@@ -5,13 +5,15 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from rankings import importing
+from rankings.importing.files import ImportRefused, read_limited
+from rankings.importing.rows import EDITIONS_FILENAME
+from rankings.importing.writing import import_rankings
 
 
 class Command(BaseCommand):
     help = (
         "Import Smart City Index results (all or nothing). The editions file beside it "
-        f"({importing.EDITIONS_FILENAME}) is read too, unless --editions names another."
+        f"({EDITIONS_FILENAME}) is read too, unless --editions names another."
     )
 
     def add_arguments(self, parser):
@@ -19,25 +21,25 @@ class Command(BaseCommand):
         parser.add_argument("--editions", type=Path, default=None)
 
     def handle(self, *args, file: Path, editions: Path | None, **options):
-        if editions is None and (file.parent / importing.EDITIONS_FILENAME).exists():
-            editions = file.parent / importing.EDITIONS_FILENAME
+        if editions is None and (file.parent / EDITIONS_FILENAME).exists():
+            editions = file.parent / EDITIONS_FILENAME
         try:
             with file.open("rb") as handle:
-                data = importing.read_limited(handle)
+                data = read_limited(handle)
             editions_data = None
             if editions is not None:
                 with editions.open("rb") as handle:
-                    editions_data = importing.read_limited(handle)
+                    editions_data = read_limited(handle)
         except OSError as error:
             raise CommandError(str(error)) from error
         try:
-            report = importing.import_rankings(
+            report = import_rankings(
                 data,
                 editions_data,
                 filename=file.name,
                 editions_filename=editions.name if editions else "",
             )
-        except importing.ImportRefused as refused:
+        except ImportRefused as refused:
             for error in refused.shown_errors:
                 self.stderr.write(str(error))
             raise CommandError(
