@@ -1,8 +1,13 @@
 from inquiries.models.administration import Department, StaffMembership
-from inquiries.models.answering import AnswerAttachment, AnswerCorrection, Contribution
+from inquiries.models.answering import (
+    Answer,
+    AnswerAttachment,
+    AnswerCorrection,
+    Contribution,
+)
 from inquiries.models.audit import AuditEvent
 from inquiries.models.council import Committee, Councillor, Faction, LegislativeTerm, Meeting
-from inquiries.models.inquiry import Answer, CoSignature, Inquiry, NumberSequence, Question
+from inquiries.models.inquiry import CoSignature, Inquiry, NumberSequence, Question
 from inquiries.models.notification import SentNotification
 from inquiries.models.reply import ReplyDocument
 from inquiries.models.subscription import Subscription

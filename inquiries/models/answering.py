@@ -1,9 +1,85 @@
-"""What departments produce beside the answer text: contributions, attachments, corrections."""
+"""Answers and what goes with them: contributions, attachments, corrections."""
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+
+
+def released_answer(via: str = "") -> Q:
+    """Released: the answer is approved (a holding answer is approved when given).
+
+    Only released answers are ever shown outside the administration.
+    """
+    return Q(**{f"{via}approved_at__isnull": False})
+
+
+class AnswerQuerySet(models.QuerySet):
+    def released(self):
+        return self.filter(released_answer())
+
+
+class Answer(models.Model):
+    """The answer of the administration to one or more questions of an inquiry."""
+
+    inquiry = models.ForeignKey(
+        "Inquiry", on_delete=models.CASCADE, related_name="answers", verbose_name=_("inquiry")
+    )
+    department = models.ForeignKey(
+        "Department",
+        on_delete=models.PROTECT,
+        related_name="answers",
+        verbose_name=_("department"),
+    )
+    text = models.TextField(_("text"), blank=True)
+    is_holding_answer = models.BooleanField(
+        _("holding answer"),
+        default=False,
+        help_text=_("An interim reply (Zwischennachricht) when the due date cannot be met."),
+    )
+    holding_until = models.DateField(
+        _("final answer expected by"),
+        null=True,
+        blank=True,
+        help_text=_("The new date announced with a holding answer."),
+    )
+    # Optimistic locking: a save must name the version it was based on.
+    version = models.PositiveIntegerField(_("version"), default=1)
+    drafted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("drafted by"),
+    )
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("approved by"),
+    )
+    approved_at = models.DateTimeField(_("approved"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+
+    objects = AnswerQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("answer")
+        verbose_name_plural = _("answers")
+        ordering = ["inquiry", "pk"]
+
+    def __str__(self):
+        numbers = ", ".join(str(q.number) for q in self.questions.all())
+        return _("Answer to question(s) %(numbers)s") % {"numbers": numbers or "–"}
+
+    @property
+    def is_released(self) -> bool:
+        """See ``released_answer``: approved."""
+        return self.approved_at is not None
 
 
 class Contribution(models.Model):

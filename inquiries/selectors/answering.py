@@ -16,7 +16,8 @@ from inquiries.models import (
     Inquiry,
     Question,
 )
-from inquiries.models.inquiry import overdue_question, released_answer
+from inquiries.models.answering import released_answer
+from inquiries.models.inquiry import overdue_question
 from inquiries.permissions import department_ids
 from inquiries.search.similarity import similar_inquiries
 from inquiries.selectors.statistics import median_days_to_answer

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from django.utils import timezone
 
 from inquiries.models import Department, Inquiry, Question
-from inquiries.models.inquiry import released_answer
+from inquiries.models.answering import released_answer
 
 
 @dataclass(frozen=True)

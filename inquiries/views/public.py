@@ -10,7 +10,7 @@ from inquiries import selectors
 from inquiries.filters.public import PublicInquiryFilter
 from inquiries.forms.public import SubscriptionForm, choices_for_inquiry, choices_for_list
 from inquiries.models import AnswerAttachment, Inquiry
-from inquiries.models.inquiry import released_answer
+from inquiries.models.answering import released_answer
 from inquiries.reply import documents as reply_documents
 from inquiries.reply import tasks as reply_tasks
 from inquiries.search import fulltext, query
