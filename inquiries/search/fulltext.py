@@ -2,7 +2,7 @@
 
 On PostgreSQL the German text-search configuration stems words ("Verwaltungen"
 finds "Verwaltung"), ranks the hits and marks the matches in a snippet; the
-expressions below equal the GIN indexes of the inquiries' migrations. On
+expressions below equal the GIN indexes of migration ``0002_search_indexes``. On
 SQLite (the demo) every word must occur somewhere, matched with LIKE.
 
 The text searched for comes cleaned from ``inquiries.search.query.clean``.
