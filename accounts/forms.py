@@ -58,6 +58,9 @@ class RecoveryCodeForm(_DeviceCheckForm):
                 _("Enter the twelve letters and digits of one code, for example ABCD-EFGH-JKMN."),
             )
         ],
+        widget=forms.TextInput(
+            attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}
+        ),
     )
 
     def clean_code(self):

@@ -13,7 +13,7 @@ from django.db import connection
 from django.db.migrations.loader import MigrationLoader
 
 ROOT = Path(__file__).resolve().parents[1]
-OWN_APPS = ("inquiries", "rankings")
+OWN_APPS = ("inquiries", "rankings", "accounts")
 
 
 @pytest.mark.django_db

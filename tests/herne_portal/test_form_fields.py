@@ -5,7 +5,7 @@ import re
 import pytest
 from django.template.loader import render_to_string
 
-from accounts.forms import OneTimeCodeForm
+from accounts.forms import OneTimeCodeForm, RecoveryCodeForm
 from inquiries.filters.public import PublicInquiryFilter
 from inquiries.forms.councillor import InquiryDraftForm, WithdrawForm
 from inquiries.forms.department import AnswerForm, CorrectionForm, HoldingAnswerForm
@@ -36,6 +36,7 @@ def _forms(personas):
         HoldingAnswerForm({"text": "", "until": "x"}),
         CorrectionForm({}),
         OneTimeCodeForm({"token": "12"}),
+        RecoveryCodeForm({"code": "zu kurz"}),
         PublicInquiryFilter({"fraktion": "XYZ"}, queryset=Inquiry.objects.none()).form,
     ]
 
