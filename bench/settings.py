@@ -4,7 +4,7 @@ import os
 
 os.environ.setdefault("SECRET_KEY", "bench-only-not-secret")
 
-from herne_portal.settings import *  # noqa: E402,F403
+from herne_portal.settings import *  # noqa: F403
 
 DEBUG = False
 ROOT_URLCONF = "bench.urls"

@@ -34,7 +34,7 @@ def rank_chart(
     series = [(label, ranks) for label, ranks in series if any(r is not None for r in ranks)]
     # pygal cannot place fixed y labels on a chart without data (it fails in
     # ``_compute_y_labels``); such a chart shows only ``no_data_text``.
-    y_labels = [1] + list(range(10, max_rank + 1, 10)) if series else None
+    y_labels = [1, *list(range(10, max_rank + 1, 10))] if series else None
     chart = pygal.Line(
         js=[],
         title=title,

@@ -258,7 +258,7 @@ def _edit(request, inquiry: Inquiry | None):
     )
     try:
         if inquiry is None:
-            inquiry, created = drafting.create_draft(
+            inquiry, _created = drafting.create_draft(
                 author, request.user, text, form.cleaned_data["token"]
             )
         else:
