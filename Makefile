@@ -1,5 +1,6 @@
 # Ratsportal: `make run` serves the portal with the Herne demo on SQLite,
-# `make test` runs the whole test suite (PostgreSQL when DATABASE_URL is set).
+# `make test` checks formatting, lint and types, then runs the whole test
+# suite (PostgreSQL when DATABASE_URL is set).
 # Each target does its own set-up, so either works first on a fresh clone.
 
 PYTHON ?= python3
@@ -9,7 +10,7 @@ PIP := $(BIN)/python -m pip --disable-pip-version-check
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint lock messages clean
+.PHONY: run test lint typecheck lock messages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -55,12 +56,15 @@ run: $(VENV)/.installed-run var/secret_key
 	  trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	  $(BIN)/python manage.py runserver --noreload $(HOST):$(PORT); }
 
-test: lint
+test: lint typecheck
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff format --check .
 	$(BIN)/ruff check .
+
+typecheck: $(VENV)/.installed-test
+	$(BIN)/mypy
 
 
 messages: $(VENV)/.installed-test
@@ -69,4 +73,4 @@ messages: $(VENV)/.installed-test
 	SECRET_KEY=messages $(BIN)/python manage.py compilemessages --ignore=.venv
 
 clean:
-	rm -rf $(VENV) var
+	rm -rf $(VENV) var .mypy_cache

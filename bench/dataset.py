@@ -118,9 +118,9 @@ def ensure(count: int, seed: int = 9) -> int:
                     from_state=from_state,
                     to_state=to_state,
                     is_public=True,
-                    created_at=inquiry.published_at,
+                    created_at=moment,
                 )
-                for inquiry in inquiries
+                for inquiry, moment in zip(inquiries, published_at, strict=True)
                 for action, from_state, to_state in (
                     ("submit", "draft", "submitted"),
                     ("register", "submitted", "registered"),

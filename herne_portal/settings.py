@@ -6,6 +6,7 @@ Every setting an operator may change is an environment variable; see
 
 from importlib.util import find_spec
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 from csp.constants import NONE, SELF
@@ -200,7 +201,7 @@ USE_TZ = True
 
 # --- Static and uploaded files ----------------------------------------------------------
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "var" / "static"
+STATIC_ROOT: Path | None = BASE_DIR / "var" / "static"  # None in the test settings
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(envstr("MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
@@ -300,7 +301,7 @@ CORS_ALLOW_CREDENTIALS = False
 # --- Reply letter (PDF) ----------------------------------------------------------------------
 # The letterhead of the formal reply (inquiries/reply/). Data, not code: an
 # operator sets these per city. Address and contact lines are separated by "|".
-REPLY_LETTERHEAD = {
+REPLY_LETTERHEAD: dict[str, Any] = {  # texts, and lists of lines for address and contact
     "city": envstr("REPLY_LETTERHEAD_CITY", PORTAL_CITY_NAME),
     "office": envstr("REPLY_LETTERHEAD_OFFICE", "Der Oberbürgermeister"),
     "unit": envstr("REPLY_LETTERHEAD_UNIT", "Büro des Oberbürgermeisters und Rat"),

@@ -41,7 +41,7 @@ WORD = re.compile(r"\w+", re.UNICODE)
 
 def words(text: str) -> list[str]:
     """Meaningful lower-case words of ``text``, in order, without repeats."""
-    seen = {}
+    seen: dict[str, None] = {}
     for word in WORD.findall(text.lower()):
         if len(word) >= MIN_WORD_LENGTH and word not in STOPWORDS and not word.isdigit():
             seen.setdefault(word, None)
@@ -89,7 +89,7 @@ def similar_inquiries(
     results = []
     for pk, score in ranked:
         inquiry = by_pk[pk]
-        inquiry.similarity = score
+        inquiry.similarity = score  # type: ignore[attr-defined]  # read by the templates
         results.append(inquiry)
     return results
 

@@ -8,7 +8,10 @@ change calls one of these functions.
 """
 
 import datetime
+from collections.abc import Container, Iterable, Mapping
+from typing import TYPE_CHECKING
 
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -20,11 +23,16 @@ from inquiries.models import (
     AnswerCorrection,
     AuditEvent,
     Contribution,
+    CoSignature,
+    Department,
     Inquiry,
     NumberSequence,
     Question,
 )
 from inquiries.reply.tasks import schedule_reply_build
+
+if TYPE_CHECKING:
+    from inquiries.attachments import CheckedUpload
 
 InquiryStatus = Inquiry.Status
 QuestionStatus = Question.Status
@@ -37,13 +45,13 @@ class TransitionError(Exception):
     409 (state) or 403 (person).
     """
 
-    def __init__(self, message: str, *, forbidden: bool = False):
+    def __init__(self, message: str, *, forbidden: bool = False) -> None:
         super().__init__(message)
         self.message = message
         self.forbidden = forbidden
 
 
-def _require(actor, perm: str, obj) -> None:
+def _require(actor: User, perm: str, obj: Inquiry | Question | Answer) -> None:
     if not actor.has_perm(perm, obj):
         raise TransitionError(_("You are not allowed to do this."), forbidden=True)
 
@@ -56,14 +64,22 @@ def _lock_question(question: Question) -> Question:
     return Question.objects.select_for_update().select_related("inquiry").get(pk=question.pk)
 
 
-def _expect(obj, allowed: set, message: str) -> None:
+def _expect(obj: Inquiry | Question, allowed: Container[str], message: str) -> None:
     if obj.status not in allowed:
         raise TransitionError(message)
 
 
 def _log(
-    inquiry, actor, action, from_state, to_state, comment="", question=None, public=False, now=None
-):
+    inquiry: Inquiry,
+    actor: User,
+    action: str,
+    from_state: str,
+    to_state: str,
+    comment: str = "",
+    question: Question | None = None,
+    public: bool = False,
+    now: datetime.datetime | None = None,
+) -> AuditEvent:
     return AuditEvent.objects.create(
         created_at=now or timezone.now(),
         inquiry=inquiry,
@@ -77,7 +93,15 @@ def _log(
     )
 
 
-def _set_status(inquiry: Inquiry, to: str, actor, action: str, comment="", now=None, **fields):
+def _set_status(
+    inquiry: Inquiry,
+    to: str,
+    actor: User,
+    action: str,
+    comment: str = "",
+    now: datetime.datetime | None = None,
+    **fields: object,
+) -> Inquiry:
     from_state = inquiry.status
     inquiry.status = to
     for field, value in fields.items():
@@ -91,7 +115,7 @@ def _set_status(inquiry: Inquiry, to: str, actor, action: str, comment="", now=N
 
 
 @transaction.atomic
-def submit(inquiry: Inquiry, actor, now=None) -> Inquiry:
+def submit(inquiry: Inquiry, actor: User, now: datetime.datetime | None = None) -> Inquiry:
     inquiry = _lock_inquiry(inquiry)
     _require(actor, "inquiries.submit_inquiry", inquiry)
     _expect(inquiry, {InquiryStatus.DRAFT}, _("Only a draft can be submitted."))
@@ -108,7 +132,9 @@ def submit(inquiry: Inquiry, actor, now=None) -> Inquiry:
 
 
 @transaction.atomic
-def withdraw(inquiry: Inquiry, actor, reason: str, now=None) -> Inquiry:
+def withdraw(
+    inquiry: Inquiry, actor: User, reason: str, now: datetime.datetime | None = None
+) -> Inquiry:
     inquiry = _lock_inquiry(inquiry)
     _require(actor, "inquiries.withdraw_inquiry", inquiry)
     _expect(
@@ -131,7 +157,9 @@ def _next_number(year: int) -> int:
 
 
 @transaction.atomic
-def register(inquiry: Inquiry, actor, due_date: datetime.date, now=None) -> Inquiry:
+def register(
+    inquiry: Inquiry, actor: User, due_date: datetime.date, now: datetime.datetime | None = None
+) -> Inquiry:
     inquiry = _lock_inquiry(inquiry)
     _require(actor, "inquiries.register_inquiry", inquiry)
     _expect(inquiry, {InquiryStatus.SUBMITTED}, _("Only a submitted inquiry can be registered."))
@@ -156,7 +184,9 @@ def register(inquiry: Inquiry, actor, due_date: datetime.date, now=None) -> Inqu
 
 
 @transaction.atomic
-def reject(inquiry: Inquiry, actor, reason: str, now=None) -> Inquiry:
+def reject(
+    inquiry: Inquiry, actor: User, reason: str, now: datetime.datetime | None = None
+) -> Inquiry:
     inquiry = _lock_inquiry(inquiry)
     _require(actor, "inquiries.reject_inquiry", inquiry)
     _expect(inquiry, {InquiryStatus.SUBMITTED}, _("Only a submitted inquiry can be rejected."))
@@ -168,7 +198,7 @@ def reject(inquiry: Inquiry, actor, reason: str, now=None) -> Inquiry:
 
 
 @transaction.atomic
-def publish(inquiry: Inquiry, actor, now=None) -> Inquiry:
+def publish(inquiry: Inquiry, actor: User, now: datetime.datetime | None = None) -> Inquiry:
     inquiry = _lock_inquiry(inquiry)
     _require(actor, "inquiries.publish_inquiry", inquiry)
     _expect(inquiry, {InquiryStatus.ANSWERED}, _("Only an answered inquiry can be published."))
@@ -182,7 +212,14 @@ def publish(inquiry: Inquiry, actor, now=None) -> Inquiry:
 # --- Questions: routing, drafting, approval (issue 4) ----------------------------------------
 
 
-def _set_question_status(question: Question, to: str, actor, action: str, comment="", now=None):
+def _set_question_status(
+    question: Question,
+    to: str,
+    actor: User,
+    action: str,
+    comment: str = "",
+    now: datetime.datetime | None = None,
+) -> Question:
     from_state = question.status
     question.status = to
     question.save(update_fields=["status"])
@@ -195,7 +232,12 @@ ROUTABLE = {QuestionStatus.NEW, QuestionStatus.ROUTED, QuestionStatus.DRAFTING}
 
 @transaction.atomic
 def route(
-    question: Question, actor, lead_department, contributing=(), comment: str = "", now=None
+    question: Question,
+    actor: User,
+    lead_department: Department | None,
+    contributing: Iterable[Department] = (),
+    comment: str = "",
+    now: datetime.datetime | None = None,
 ) -> Question:
     """Give ``question`` its lead department (and contributing ones); also re-routing.
 
@@ -208,7 +250,14 @@ def route(
     return question
 
 
-def _route(question, actor, lead_department, contributing, comment, now) -> bool:
+def _route(
+    question: Question,
+    actor: User,
+    lead_department: Department | None,
+    contributing: Iterable[Department],
+    comment: str,
+    now: datetime.datetime | None,
+) -> bool:
     """Route one question inside the caller's transaction; ``True`` if anything changed."""
     question = _lock_question(question)
     _require(actor, "inquiries.route_question", question.inquiry)
@@ -247,7 +296,13 @@ def _route(question, actor, lead_department, contributing, comment, now) -> bool
 
 
 @transaction.atomic
-def route_many(inquiry: Inquiry, actor, assignments, comment: str = "", now=None) -> int:
+def route_many(
+    inquiry: Inquiry,
+    actor: User,
+    assignments: Mapping[Question, tuple[Department | None, Iterable[Department]]],
+    comment: str = "",
+    now: datetime.datetime | None = None,
+) -> int:
     """Route several questions of ``inquiry`` in one go.
 
     ``assignments`` maps each question to ``(lead_department, contributing departments)``.
@@ -264,7 +319,9 @@ def route_many(inquiry: Inquiry, actor, assignments, comment: str = "", now=None
 
 
 @transaction.atomic
-def request_reroute(question: Question, actor, reason: str, now=None) -> Question:
+def request_reroute(
+    question: Question, actor: User, reason: str, now: datetime.datetime | None = None
+) -> Question:
     """A department asks the office to route ``question`` elsewhere, with its reason."""
     question = _lock_question(question)
     _require(actor, "inquiries.request_reroute", question)
@@ -300,7 +357,7 @@ class AnswerConflict(TransitionError):
     both texts so that nothing typed is lost.
     """
 
-    def __init__(self, answer: Answer):
+    def __init__(self, answer: Answer) -> None:
         super().__init__(
             _(
                 "Someone else has changed this answer since you opened it. Your text was "
@@ -316,7 +373,12 @@ DRAFTABLE = {QuestionStatus.ROUTED, QuestionStatus.DRAFTING}
 
 @transaction.atomic
 def draft_answer(
-    question: Question, actor, text: str, also=(), base_version: int | None = None, now=None
+    question: Question,
+    actor: User,
+    text: str,
+    also: Iterable[Question] = (),
+    base_version: int | None = None,
+    now: datetime.datetime | None = None,
 ) -> Answer:
     """Write the answer of ``question`` (and of the questions in ``also``: a grouped answer).
 
@@ -362,7 +424,7 @@ def draft_answer(
     return answer
 
 
-def _answer_group(question: Question, status) -> list[Question]:
+def _answer_group(question: Question, status: str) -> list[Question]:
     """The questions sharing ``question``'s answer that are in ``status``, locked, in order."""
     if question.answer_id is None:
         return [question] if question.status == status else []
@@ -375,7 +437,9 @@ def _answer_group(question: Question, status) -> list[Question]:
 
 
 @transaction.atomic
-def send_for_review(question: Question, actor, now=None) -> Question:
+def send_for_review(
+    question: Question, actor: User, now: datetime.datetime | None = None
+) -> Question:
     """Send the answer (with every question it serves) to the head of department."""
     question = _lock_question(question)
     _require(actor, "inquiries.draft_answer", question)
@@ -392,7 +456,9 @@ def send_for_review(question: Question, actor, now=None) -> Question:
 
 
 @transaction.atomic
-def return_answer(question: Question, actor, comment: str, now=None) -> Question:
+def return_answer(
+    question: Question, actor: User, comment: str, now: datetime.datetime | None = None
+) -> Question:
     question = _lock_question(question)
     _require(actor, "inquiries.approve_answer", question)
     _expect(question, {QuestionStatus.IN_REVIEW}, _("Only an answer in review can be returned."))
@@ -408,7 +474,7 @@ def return_answer(question: Question, actor, comment: str, now=None) -> Question
 
 
 @transaction.atomic
-def approve(question: Question, actor, now=None) -> Question:
+def approve(question: Question, actor: User, now: datetime.datetime | None = None) -> Question:
     """Approve the answer of ``question`` (and of every question it serves).
 
     When the last question of the inquiry is approved, the inquiry becomes answered.
@@ -417,6 +483,7 @@ def approve(question: Question, actor, now=None) -> Question:
     _require(actor, "inquiries.approve_answer", question)
     _expect(question, {QuestionStatus.IN_REVIEW}, _("Only an answer in review can be approved."))
     now = now or timezone.now()
+    assert question.answer_id is not None  # in review: the answer was drafted
     answer = Answer.objects.select_for_update().get(pk=question.answer_id)
     answer.approved_by = actor
     answer.approved_at = now
@@ -436,7 +503,9 @@ def approve(question: Question, actor, now=None) -> Question:
 
 
 @transaction.atomic
-def confirm_cosignature(inquiry: Inquiry, actor, now=None):
+def confirm_cosignature(
+    inquiry: Inquiry, actor: User, now: datetime.datetime | None = None
+) -> CoSignature:
     """A co-signer confirms a draft. Not a status change of the inquiry, but audited."""
     inquiry = _lock_inquiry(inquiry)
     _require(actor, "inquiries.cosign_inquiry", inquiry)
@@ -468,7 +537,11 @@ def _answers_changed(inquiry: Inquiry, *, corrected: bool) -> None:
 
 @transaction.atomic
 def give_holding_answer(
-    inquiry: Inquiry, actor, text: str, until: datetime.date, now=None
+    inquiry: Inquiry,
+    actor: User,
+    text: str,
+    until: datetime.date,
+    now: datetime.datetime | None = None,
 ) -> Answer:
     """An interim reply (Zwischennachricht): the due date cannot be met, here is a new one."""
     inquiry = _lock_inquiry(inquiry)
@@ -516,7 +589,9 @@ def give_holding_answer(
 
 
 @transaction.atomic
-def correct_answer(answer: Answer, actor, text: str, reason: str, now=None) -> AnswerCorrection:
+def correct_answer(
+    answer: Answer, actor: User, text: str, reason: str, now: datetime.datetime | None = None
+) -> AnswerCorrection:
     """Change a published answer by a correction (Berichtigung): the old text is kept."""
     answer = Answer.objects.select_for_update().select_related("inquiry").get(pk=answer.pk)
     _require(actor, "inquiries.correct_answer", answer)
@@ -551,7 +626,13 @@ def correct_answer(answer: Answer, actor, text: str, reason: str, now=None) -> A
 
 
 @transaction.atomic
-def add_contribution(question: Question, actor, department, text: str, now=None):
+def add_contribution(
+    question: Question,
+    actor: User,
+    department: Department,
+    text: str,
+    now: datetime.datetime | None = None,
+) -> Contribution:
     """A contributing department's input; the lead department sees it beside its draft."""
     question = _lock_question(question)
     _require(actor, "inquiries.contribute", question)
@@ -584,7 +665,9 @@ def add_contribution(question: Question, actor, department, text: str, now=None)
 
 
 @transaction.atomic
-def add_attachment(question: Question, actor, checked_file, title: str = "") -> AnswerAttachment:
+def add_attachment(
+    question: Question, actor: User, checked_file: "CheckedUpload", title: str = ""
+) -> AnswerAttachment:
     """Attach a checked upload (``inquiries.attachments.CheckedUpload``) to the answer."""
     question = _lock_question(question)
     _require(actor, "inquiries.draft_answer", question)
@@ -618,7 +701,7 @@ def add_attachment(question: Question, actor, checked_file, title: str = "") -> 
 
 
 @transaction.atomic
-def receive(inquiry: Inquiry, actor, now=None) -> Inquiry:
+def receive(inquiry: Inquiry, actor: User, now: datetime.datetime | None = None) -> Inquiry:
     """The office enters an inquiry that came on paper or by email as submitted.
 
     The submission deadline is not enforced here: the office sees on the register page

@@ -49,12 +49,13 @@ class Cell:
     @property
     def change_uses_derived(self) -> bool:
         return self.change is not None and any(
-            e.provenance != Provenance.PUBLISHED for e in (self.entry, self.previous)
+            e is not None and e.provenance != Provenance.PUBLISHED
+            for e in (self.entry, self.previous)
         )
 
     @property
     def is_derived(self) -> bool:
-        return bool(self.entry) and self.entry.provenance != Provenance.PUBLISHED
+        return self.entry is not None and self.entry.provenance != Provenance.PUBLISHED
 
 
 def mean_score(scores) -> Decimal | None:
@@ -265,7 +266,7 @@ def _sort_value(row: TableRow, key: str):
 
 def federal_states_in(edition: Edition) -> list[tuple[str, str]]:
     present = set(edition.entries.values_list("city__federal_state", flat=True))
-    return [(code, label) for code, label in FederalState.choices if code in present]
+    return [(code, str(label)) for code, label in FederalState.choices if code in present]
 
 
 # --- comparison and area pages -------------------------------------------------

@@ -1,5 +1,7 @@
 """The audit trail: one row for every change of state, never edited or deleted."""
 
+from typing import Self
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -30,8 +32,8 @@ ACTION_LABELS = {
 }
 
 
-class AuditEventQuerySet(models.QuerySet):
-    def public(self):
+class AuditEventQuerySet(models.QuerySet["AuditEvent"]):
+    def public(self) -> Self:
         return self.filter(is_public=True)
 
 
@@ -79,7 +81,7 @@ class AuditEvent(models.Model):
 
         choices = Question.Status if self.question_id else Inquiry.Status
         try:
-            return choices(state).label
+            return str(choices(state).label)
         except ValueError:
             return state
 
@@ -95,4 +97,4 @@ class AuditEvent(models.Model):
     @property
     def action_label(self) -> str:
         """The human name of what happened, e.g. "Sent for approval"."""
-        return ACTION_LABELS.get(self.action, self.action)
+        return str(ACTION_LABELS.get(self.action, self.action))

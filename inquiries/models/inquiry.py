@@ -3,6 +3,8 @@
 Status fields change only through ``inquiries.workflow``.
 """
 
+from typing import Self
+
 from django.conf import settings
 from django.core.validators import MaxLengthValidator, MinValueValidator
 from django.db import models
@@ -15,17 +17,18 @@ from django.utils.translation import gettext_lazy as _
 
 from inquiries.models.administration import Department
 from inquiries.models.council import Councillor, Faction, Meeting
+from inquiries.models.topic import Topic
 
 # Longest text of one question, in characters (the database enforces it too).
 QUESTION_MAX_LENGTH = 5000
 
 
-class InquiryQuerySet(models.QuerySet):
-    def published(self):
+class InquiryQuerySet(models.QuerySet["Inquiry"]):
+    def published(self) -> Self:
         """What the public may see. Every public page starts here."""
         return self.filter(status=Inquiry.Status.PUBLISHED)
 
-    def with_listing_relations(self):
+    def with_listing_relations(self) -> Self:
         return self.select_related(
             "author__faction", "faction", "meeting__committee"
         ).prefetch_related("cosigners")
@@ -52,7 +55,7 @@ class Inquiry(models.Model):
     author = models.ForeignKey(
         Councillor, on_delete=models.PROTECT, related_name="inquiries", verbose_name=_("author")
     )
-    cosigners = models.ManyToManyField(
+    cosigners: "models.ManyToManyField[Councillor, CoSignature]" = models.ManyToManyField(
         Councillor,
         through="CoSignature",
         related_name="cosigned_inquiries",
@@ -91,7 +94,7 @@ class Inquiry(models.Model):
         _("creation token"), null=True, blank=True, unique=True, editable=False
     )
     topics = models.ManyToManyField(
-        "Topic", blank=True, related_name="inquiries", verbose_name=_("topics")
+        Topic, blank=True, related_name="inquiries", verbose_name=_("topics")
     )
 
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
@@ -134,7 +137,7 @@ class Inquiry(models.Model):
     def __str__(self):
         return self.subject
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return reverse("inquiries:detail", args=[self.pk])
 
     @property
@@ -250,7 +253,7 @@ class Question(models.Model):
     def __str__(self):
         return _("Question %(number)s") % {"number": self.number}
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return f"{self.inquiry.get_absolute_url()}#frage-{self.number}"
 
 

@@ -1,8 +1,11 @@
 """Reads for the office and department inboxes, question pages and the dashboard."""
 
+import datetime
 import statistics
+from dataclasses import dataclass
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.contrib.auth.models import AnonymousUser, User
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -17,7 +20,7 @@ from inquiries.models import (
 )
 
 
-def _question_count(**filters):
+def _question_count(**filters: object) -> Coalesce:
     """A correlated count of an inquiry's questions: computed only for the rows shown."""
     from django.db.models import IntegerField, Subquery
 
@@ -31,7 +34,7 @@ def _question_count(**filters):
     return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
 
 
-def office_inbox(today):
+def office_inbox(today: datetime.date) -> QuerySet[Inquiry]:
     """Inquiries the council office works on, with per-inquiry question counts (one query)."""
     from django.db.models import BooleanField, ExpressionWrapper
 
@@ -51,7 +54,7 @@ def office_inbox(today):
     )
 
 
-def department_inbox(user, today):
+def department_inbox(user: User | AnonymousUser, today: datetime.date) -> QuerySet[Question]:
     """Questions routed to the user's departments (lead or contributing), with context."""
 
     from inquiries.permissions import department_ids
@@ -71,7 +74,7 @@ def department_inbox(user, today):
     )
 
 
-def question_in_context(pk: int):
+def question_in_context(pk: int) -> Question:
     """One question with its whole inquiry: the other questions and who answers them."""
     from inquiries.models import Contribution
 
@@ -130,10 +133,8 @@ def inquiry_for_office(pk: int) -> Inquiry:
     )
 
 
-def similar_to(inquiry: Inquiry, today):
+def similar_to(inquiry: Inquiry, today: datetime.date) -> list[Inquiry]:
     """Inquiries answered in the last six months that resemble ``inquiry``."""
-    import datetime
-
     from inquiries.similarity import similar_inquiries
 
     # ``answered_at`` is a date and time: the start of that day, in the portal's time zone.
@@ -146,7 +147,21 @@ def similar_to(inquiry: Inquiry, today):
     )
 
 
-def dashboard_figures(today):
+@dataclass(frozen=True)
+class DepartmentLoad:
+    """One department's row on the office dashboard."""
+
+    code: str
+    name: str
+    open_count: int
+    overdue_count: int
+    answered_count: int
+    median_days: float | None
+
+
+def dashboard_figures(
+    today: datetime.date,
+) -> tuple[list[DepartmentLoad], dict[str, float | None]]:
     """Per department: open, overdue and answered questions, and median days to approval."""
 
     from django.db.models import Count, Q
@@ -173,19 +188,30 @@ def dashboard_figures(today):
         answer__approved_at__isnull=False,
         inquiry__registered_at__isnull=False,
     ).values_list("lead_department_id", "answer__approved_at", "inquiry__registered_at")
-    all_days = []
+    all_days: list[float] = []
     for department_id, approved_at, registered_at in approved:
+        assert approved_at is not None  # both filtered on above
+        assert registered_at is not None
         days = (approved_at - registered_at).total_seconds() / 86400
         durations.setdefault(department_id, []).append(days)
         all_days.append(days)
-    rows = list(rows)
+    loads = []
     for row in rows:
         values = durations.get(row.pk)
-        row.median_days = round(statistics.median(values), 1) if values else None
-    total = {
-        "open": sum(r.open_count for r in rows),
-        "overdue": sum(r.overdue_count for r in rows),
-        "answered": sum(r.answered_count for r in rows),
+        loads.append(
+            DepartmentLoad(
+                code=row.code,
+                name=row.name,
+                open_count=row.open_count,
+                overdue_count=row.overdue_count,
+                answered_count=row.answered_count,
+                median_days=round(statistics.median(values), 1) if values else None,
+            )
+        )
+    total: dict[str, float | None] = {
+        "open": sum(r.open_count for r in loads),
+        "overdue": sum(r.overdue_count for r in loads),
+        "answered": sum(r.answered_count for r in loads),
         "median_days": round(statistics.median(all_days), 1) if all_days else None,
     }
-    return rows, total
+    return loads, total

@@ -1,5 +1,6 @@
 """Transparency statistics: inquiries answered, median days, share answered on time."""
 
+import datetime
 import statistics
 from dataclasses import dataclass
 
@@ -10,6 +11,9 @@ from inquiries.models import (
     Inquiry,
     Question,
 )
+
+# (start, answered_at, due_date) of one answered inquiry or question
+Row = tuple[datetime.datetime | None, datetime.datetime | None, datetime.date | None]
 
 
 @dataclass(frozen=True)
@@ -24,7 +28,7 @@ class AnswerFigures:
         return None if self.on_time_share is None else round(self.on_time_share * 100)
 
 
-def _figures(label: str, rows: list[tuple]) -> AnswerFigures:
+def _figures(label: str, rows: list[Row]) -> AnswerFigures:
     """``rows``: (start, answered_at, due_date) of answered items."""
     days = [(end - start).total_seconds() / 86400 for start, end, _due in rows if start and end]
     dated = [(end, due) for _start, end, due in rows if end and due]
@@ -44,7 +48,7 @@ def statistics_by_year() -> list[AnswerFigures]:
         .filter(answered_at__isnull=False)
         .values_list("number_year", "published_at", "submitted_at", "answered_at", "due_date")
     )
-    by_year: dict[int, list[tuple]] = {}
+    by_year: dict[int, list[Row]] = {}
     for year, published_at, submitted, answered, due in rows:
         key = year or timezone.localdate(published_at).year
         by_year.setdefault(key, []).append((submitted, answered, due))
@@ -63,7 +67,7 @@ def statistics_by_department() -> list[AnswerFigures]:
         "answer__approved_at",
         "inquiry__due_date",
     )
-    by_department: dict[int, list[tuple]] = {}
+    by_department: dict[int, list[Row]] = {}
     for department_id, registered, approved, due in rows:
         by_department.setdefault(department_id, []).append((registered, approved, due))
     departments = Department.objects.in_bulk(list(by_department))

@@ -80,7 +80,8 @@ def inquiry_detail(request, pk: int):
     )
     is_author = inquiry.author_id == councillor.pk
     is_draft = inquiry.status == Inquiry.Status.DRAFT
-    events = [e for e in inquiry.all_events if e.is_public or e.action in COUNCILLOR_EVENT_ACTIONS]
+    all_events = inquiry.all_events  # type: ignore[attr-defined]  # prefetched (to_attr)
+    events = [e for e in all_events if e.is_public or e.action in COUNCILLOR_EVENT_ACTIONS]
     similar = []
     if is_draft and is_author:
         similar = _similar_for(inquiry.subject, [q.text for q in inquiry.questions.all()], inquiry)

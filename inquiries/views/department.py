@@ -106,7 +106,7 @@ def _question_page(request, pk: int, status: int = 200, conflict=None, **forms):
         and question.inquiry.status == Inquiry.Status.PUBLISHED,
     }
     if context["can_draft"]:
-        initial = {
+        initial: dict[str, object] = {
             "text": answer.text if answer else "",
             "version": answer.version if answer else "",
         }
@@ -127,7 +127,7 @@ def _question_page(request, pk: int, status: int = 200, conflict=None, **forms):
         context["holding_form"] = forms.get("holding_form") or HoldingAnswerForm()
     if context["can_correct"]:
         context["correction_form"] = forms.get("correction_form") or CorrectionForm(
-            initial={"text": answer.text}
+            initial={"text": answer.text if answer else ""}
         )
     return render(request, "inquiries/department/question.html", context, status=status)
 
