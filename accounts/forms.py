@@ -1,12 +1,13 @@
 from django import forms
 from django.core.validators import RegexValidator
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 
 class _DeviceCheckForm(forms.Form):
     """A code field checked by ``device_check(code)``, which returns the matching device."""
 
-    invalid_message = ""
+    invalid_message: str | Promise = ""
 
     def __init__(self, *args, device_check=None, **kwargs):
         super().__init__(*args, **kwargs)

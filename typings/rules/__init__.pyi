@@ -1,5 +1,6 @@
-# Types for the part of django-rules that the portal uses (inquiries/permissions.py).
-# rules ships py.typed, but ``predicate`` and ``add_perm`` carry no annotations.
+# Types for the part of django-rules that the portal uses (inquiries/permissions.py,
+# accounts/permissions.py). rules ships py.typed, but ``predicate``, ``add_perm``
+# and the rule functions carry no annotations.
 from collections.abc import Callable
 from typing import Any, overload
 
@@ -22,3 +23,7 @@ def predicate(
 ) -> Callable[[Callable[..., object]], Predicate]: ...
 def add_perm(name: str, pred: Predicate | Callable[..., object]) -> None: ...
 def has_perm(name: str, *args: Any, **kwargs: Any) -> bool: ...
+def add_rule(name: str, pred: Predicate | Callable[..., object]) -> None: ...
+def test_rule(name: str, obj: Any = ..., target: Any = ...) -> bool: ...
+
+is_authenticated: Predicate
