@@ -4,6 +4,7 @@ from django import forms
 from django.contrib.auth.forms import PasswordResetForm
 from django.core.validators import RegexValidator
 from django.template import loader
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from herne_portal.mail import send_email
@@ -13,7 +14,7 @@ from herne_portal.tasks import enqueue_on_commit
 class _DeviceCheckForm(forms.Form):
     """A code field checked by ``device_check(code)``, which returns the matching device."""
 
-    invalid_message = ""
+    invalid_message: str | Promise = ""
 
     def __init__(self, *args, device_check=None, **kwargs):
         super().__init__(*args, **kwargs)

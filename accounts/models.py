@@ -28,7 +28,7 @@ def normalise_code(code: str) -> str:
     return "".join(code.split()).replace("-", "").upper()
 
 
-def hash_code(code: str, secret: str | None = None) -> str:
+def hash_code(code: str, secret: str | bytes | None = None) -> str:
     """HMAC-SHA256 of the normalised code, keyed with SECRET_KEY (or an old key)."""
     digest = salted_hmac(_HASH_SALT, normalise_code(code), secret=secret, algorithm="sha256")
     return digest.hexdigest()

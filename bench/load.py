@@ -145,7 +145,7 @@ def _run_process(port, kind, pks, clients, duration, seed, queue):
 def measure(port, kind, pks, clients, duration) -> dict:
     """Run ``clients`` keep-alive clients spread over two processes for ``duration`` seconds."""
     processes = 2
-    queue = multiprocessing.Queue()
+    queue: multiprocessing.Queue[dict] = multiprocessing.Queue()
     workers = [
         multiprocessing.Process(
             target=_run_process,

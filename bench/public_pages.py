@@ -30,7 +30,7 @@ from pathlib import Path
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
 
-import django  # noqa: E402
+import django
 
 django.setup()
 

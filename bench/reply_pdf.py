@@ -99,11 +99,11 @@ def measure(label: str, inquiry_id: int, repeat: int) -> None:
         .pages
     )
     # Interleaved, so that a busy machine slows both sides alike.
-    ours, alone = [], []
+    our_times, alone_times = [], []
     for _ in range(repeat):
-        ours.append(seconds(lambda: our_build(inquiry_id)))
-        alone.append(seconds(lambda: weasyprint_alone(prepared)))
-    ours, alone = statistics.median(ours), statistics.median(alone)
+        our_times.append(seconds(lambda: our_build(inquiry_id)))
+        alone_times.append(seconds(lambda: weasyprint_alone(prepared)))
+    ours, alone = statistics.median(our_times), statistics.median(alone_times)
     print(f"{label} ({pages} pages)")
     print(f"  our build (worker job) : {ours * 1000:8.1f} ms")
     print(f"  WeasyPrint alone       : {alone * 1000:8.1f} ms")

@@ -4,7 +4,7 @@ import os
 
 os.environ.setdefault("SECRET_KEY", "bench-only-not-secret")
 
-from herne_portal.settings import *  # noqa: E402,F403
+from herne_portal.settings import *  # noqa: F403
 
 DEBUG = False
 ROOT_URLCONF = "bench.urls"
@@ -14,4 +14,5 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 LOGGING = {"version": 1, "disable_existing_loggers": True}
-STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405 - whitenoise warns otherwise
+if STATIC_ROOT is not None:  # noqa: F405
+    STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405 - whitenoise warns otherwise

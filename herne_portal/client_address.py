@@ -8,14 +8,16 @@ the N-th entry from the right of ``X-Forwarded-For``.
 """
 
 from django.conf import settings
+from django.http import HttpRequest
 
 
-def client_address(request) -> str | None:
+def client_address(request: HttpRequest) -> str | None:
     """The client's address (``None`` only for a request without any, as in some tests)."""
-    proxies = settings.TRUSTED_PROXY_COUNT
+    proxies: int = settings.TRUSTED_PROXY_COUNT
     if proxies:
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+        forwarded: str = request.META.get("HTTP_X_FORWARDED_FOR", "")
         hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
         if len(hops) >= proxies:
             return hops[-proxies]
-    return request.META.get("REMOTE_ADDR")
+    address: str | None = request.META.get("REMOTE_ADDR")
+    return address

@@ -7,6 +7,7 @@ credentials).
 
 import os
 from pathlib import Path
+from typing import overload
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -14,6 +15,10 @@ _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off", ""}
 
 
+@overload
+def envstr(name: str, default: str) -> str: ...
+@overload
+def envstr(name: str, default: None = None) -> str | None: ...
 def envstr(name: str, default: str | None = None) -> str | None:
     value = os.environ.get(name)
     if value is None:

@@ -61,7 +61,7 @@ def _send_once(subject, body, recipients, key) -> int:
     # has committed, then see the record and skip. If sending fails or the
     # worker dies, the transaction rolls back and a later run sends again.
     with transaction.atomic():
-        record, created = SentNotification.objects.select_for_update().get_or_create(
+        _record, created = SentNotification.objects.select_for_update().get_or_create(
             key=key, defaults={"subject": subject[:300], "recipients": recipients}
         )
         if not created:

@@ -4,10 +4,13 @@ Every setting an operator may change is an environment variable; see
 ``docs/configuration.md``. Nothing secret is written here.
 """
 
+from importlib.util import find_spec
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 from csp.constants import NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from herne_portal.env import envbool, envint, envlist, envstr, required_secret
@@ -200,16 +203,22 @@ USE_TZ = True
 
 # --- Static and uploaded files ----------------------------------------------------------
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "var" / "static"
+STATIC_ROOT: Path | None = BASE_DIR / "var" / "static"  # None in the test settings
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(envstr("MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
 # Uploaded files and PDFs: on the local disk (outside the web root: never served
 # by the proxy, only through permission-checking views), or on S3-compatible
 # storage when MEDIA_S3_BUCKET is set (django-storages; private bucket, the
-# views stream the files, so no public URLs are handed out).
+# views stream the files, so no public URLs are handed out). django-storages
+# and boto3 come with the optional `s3` extra (requirements-s3.txt).
 MEDIA_S3_BUCKET = envstr("MEDIA_S3_BUCKET", "")
 if MEDIA_S3_BUCKET:
+    if find_spec("storages") is None or find_spec("boto3") is None:
+        raise ImproperlyConfigured(
+            "MEDIA_S3_BUCKET is set, but django-storages[s3] is not installed: "
+            "pip install --require-hashes -r requirements-s3.txt"
+        )
     DEFAULT_STORAGE = {
         "BACKEND": "storages.backends.s3.S3Storage",
         "OPTIONS": {
@@ -294,7 +303,7 @@ CORS_ALLOW_CREDENTIALS = False
 # --- Reply letter (PDF) ----------------------------------------------------------------------
 # The letterhead of the formal reply (inquiries/reply/). Data, not code: an
 # operator sets these per city. Address and contact lines are separated by "|".
-REPLY_LETTERHEAD = {
+REPLY_LETTERHEAD: dict[str, Any] = {  # texts, and lists of lines for address and contact
     "city": envstr("REPLY_LETTERHEAD_CITY", PORTAL_CITY_NAME),
     "office": envstr("REPLY_LETTERHEAD_OFFICE", "Der Oberbürgermeister"),
     "unit": envstr("REPLY_LETTERHEAD_UNIT", "Büro des Oberbürgermeisters und Rat"),

@@ -186,12 +186,23 @@ class CoSignatureInline(admin.TabularInline):
     autocomplete_fields = ["councillor"]
 
 
+AUDIT_EVENT_FIELDS = (
+    "created_at",
+    "actor",
+    "action",
+    "question",
+    "from_state",
+    "to_state",
+    "comment",
+)
+
+
 class AuditEventInline(admin.TabularInline):
     model = AuditEvent
     extra = 0
     can_delete = False
-    fields = ["created_at", "actor", "action", "question", "from_state", "to_state", "comment"]
-    readonly_fields = fields
+    fields = AUDIT_EVENT_FIELDS
+    readonly_fields = AUDIT_EVENT_FIELDS
 
     def has_add_permission(self, request, obj=None):
         return False

@@ -6,77 +6,88 @@ department clerks and heads (``StaffMembership``), and admins (superusers).
 Views, the admin and the workflow ask these predicates; nothing else decides.
 """
 
-import rules
-from django.db.models import Q
+from typing import TypeVar
 
-from inquiries.models import Inquiry, StaffMembership
+import rules
+from django.contrib.auth.models import AnonymousUser, User
+from django.db.models import Q, QuerySet
+
+from inquiries.models import Answer, Department, Inquiry, Question, StaffMembership
 
 OFFICE_GROUP = "Büro des Rates"
 
+# Whom the predicates are asked about: a logged-in user or the anonymous one.
+AnyUser = User | AnonymousUser
+InquiryT = TypeVar("InquiryT", bound=Inquiry)
+
 
 @rules.predicate
-def is_councillor(user):
+def is_councillor(user: AnyUser) -> bool:
     return user.is_authenticated and hasattr(user, "councillor")
 
 
 @rules.predicate
-def is_office(user):
+def is_office(user: AnyUser) -> bool:
     if not user.is_authenticated:
         return False
-    if not hasattr(user, "_is_office"):
-        user._is_office = user.groups.filter(name=OFFICE_GROUP).exists()
-    return user._is_office
+    cached: bool | None = getattr(user, "_is_office", None)  # one query per request
+    if cached is None:
+        cached = user.groups.filter(name=OFFICE_GROUP).exists()
+        user._is_office = cached  # type: ignore[attr-defined]  # a cache, not a field
+    return cached
 
 
-def department_ids(user, role=None) -> set[int]:
+def department_ids(user: AnyUser, role: str | None = None) -> set[int]:
     """Ids of the departments the user works in (optionally only with ``role``)."""
     if not user.is_authenticated:
         return set()
-    cache = getattr(user, "_department_roles", None)  # works through SimpleLazyObject too
+    # works through SimpleLazyObject too
+    cache: list[tuple[int, str]] | None = getattr(user, "_department_roles", None)
     if cache is None:
         cache = list(StaffMembership.objects.filter(user=user).values_list("department_id", "role"))
-        user._department_roles = cache
+        user._department_roles = cache  # type: ignore[attr-defined]  # a cache, not a field
     return {dep for dep, r in cache if role is None or r == role}
 
 
 @rules.predicate
-def is_department_staff(user):
+def is_department_staff(user: AnyUser) -> bool:
     return bool(department_ids(user))
 
 
 @rules.predicate
-def is_published(user, inquiry):
+def is_published(user: AnyUser, inquiry: Inquiry | None) -> bool:
     if inquiry is None:  # a model-level check (e.g. the admin's) has no object
         return False
     return inquiry.status == Inquiry.Status.PUBLISHED
 
 
 @rules.predicate
-def is_author(user, inquiry):
+def is_author(user: AnyUser, inquiry: Inquiry | None) -> bool:
     if inquiry is None:  # a model-level check (e.g. the admin's) has no object
         return False
-    return is_councillor(user) and inquiry.author_id == user.councillor.pk
+    return user.is_authenticated and is_councillor(user) and inquiry.author_id == user.councillor.pk
 
 
 @rules.predicate
-def is_cosigner(user, inquiry):
+def is_cosigner(user: AnyUser, inquiry: Inquiry | None) -> bool:
     if inquiry is None:  # a model-level check (e.g. the admin's) has no object
         return False
     return (
-        is_councillor(user)
+        user.is_authenticated
+        and is_councillor(user)
         and inquiry.cosignatures.filter(councillor_id=user.councillor.pk).exists()
     )
 
 
 @rules.predicate
-def is_not_draft(user, inquiry):
+def is_not_draft(user: AnyUser, inquiry: Inquiry | None) -> bool:
     if inquiry is None:  # a model-level check (e.g. the admin's) has no object
         return False
     return inquiry.status != Inquiry.Status.DRAFT
 
 
 @rules.predicate
-def answers_for_inquiry(user, inquiry):
+def answers_for_inquiry(user: AnyUser, inquiry: Inquiry | None) -> bool:
     """The user works in a department that answers a question of the inquiry."""
     if inquiry is None:  # a model-level check (e.g. the admin's) has no object
         return False
@@ -107,14 +118,14 @@ rules.add_perm("inquiries.publish_inquiry", is_office)
 
 
 @rules.predicate
-def works_in_lead_department(user, question):
+def works_in_lead_department(user: AnyUser, question: Question | None) -> bool:
     if question is None:  # a model-level check (e.g. the admin's) has no object
         return False
     return question.lead_department_id in department_ids(user)
 
 
 @rules.predicate
-def heads_lead_department(user, question):
+def heads_lead_department(user: AnyUser, question: Question | None) -> bool:
     if question is None:  # a model-level check (e.g. the admin's) has no object
         return False
     return question.lead_department_id in department_ids(user, StaffMembership.Role.HEAD)
@@ -135,7 +146,7 @@ rules.add_perm("inquiries.follow_inquiry", is_author | is_cosigner)
 
 
 @rules.predicate
-def works_in_contributing_department(user, question):
+def works_in_contributing_department(user: AnyUser, question: Question | None) -> bool:
     if question is None:  # a model-level check (e.g. the admin's) has no object
         return False
     deps = department_ids(user)
@@ -144,21 +155,21 @@ def works_in_contributing_department(user, question):
 
 
 @rules.predicate
-def heads_answer_department(user, answer):
+def heads_answer_department(user: AnyUser, answer: Answer | None) -> bool:
     if answer is None:  # a model-level check (e.g. the admin's) has no object
         return False
     return answer.department_id in department_ids(user, StaffMembership.Role.HEAD)
 
 
 @rules.predicate
-def heads_department_answering(user, inquiry):
+def heads_department_answering(user: AnyUser, inquiry: Inquiry | None) -> bool:
     if inquiry is None:  # a model-level check (e.g. the admin's) has no object
         return False
     heads = department_ids(user, StaffMembership.Role.HEAD)
     return bool(heads) and inquiry.questions.filter(lead_department_id__in=heads).exists()
 
 
-def holding_answer_department(user, inquiry):
+def holding_answer_department(user: AnyUser, inquiry: Inquiry) -> Department:
     """The department in whose name ``user`` gives a holding answer for ``inquiry``."""
     heads = department_ids(user, StaffMembership.Role.HEAD)
     question = (
@@ -167,6 +178,9 @@ def holding_answer_department(user, inquiry):
         .order_by("number")
         .first()
     )
+    # give_holding_answer asked heads_department_answering first: there is one.
+    assert question is not None
+    assert question.lead_department is not None
     return question.lead_department
 
 
@@ -182,12 +196,12 @@ rules.add_perm("inquiries.give_holding_answer", heads_department_answering)
 rules.add_perm("inquiries.correct_answer", heads_answer_department | is_office)
 
 
-def visible_inquiries(user, queryset):
+def visible_inquiries(user: AnyUser, queryset: QuerySet[InquiryT]) -> QuerySet[InquiryT]:
     """``queryset`` narrowed to what ``view_inquiry`` allows ``user`` (for lists, the admin)."""
     if user.is_superuser:
         return queryset
     allowed = Q(status=Inquiry.Status.PUBLISHED)
-    if is_councillor(user):
+    if user.is_authenticated and is_councillor(user):
         councillor = user.councillor.pk
         allowed |= Q(author_id=councillor) | Q(cosignatures__councillor_id=councillor)
     if is_office(user):
@@ -206,7 +220,7 @@ rules.add_perm("inquiries.preview_reply", is_office)
 
 
 @rules.predicate
-def is_administration_staff(user):
+def is_administration_staff(user: AnyUser) -> bool:
     """Office, department staff or admin: sees unpublished material, gets shorter sessions."""
     return user.is_authenticated and (
         user.is_staff or user.is_superuser or is_office(user) or is_department_staff(user)

@@ -37,8 +37,8 @@ def send_due_reminders(today: datetime.date | None = None) -> int:
         .order_by("lead_department_id", "inquiry__due_date", "inquiry_id", "number")
     )
     questions = list(due)
-    for _department_id, group in groupby(questions, key=lambda q: q.lead_department_id):
-        group = list(group)
+    for _department_id, grouped in groupby(questions, key=lambda q: q.lead_department_id):
+        group = list(grouped)
         notifications.reminder(group[0].lead_department, group)
     Question.objects.filter(pk__in=[q.pk for q in questions]).update(last_reminded_on=today)
     return len(questions)

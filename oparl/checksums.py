@@ -9,11 +9,13 @@ import hashlib
 
 from django.core.cache import cache
 
+from inquiries.models import ReplyDocument
 
-def sha512_of(document) -> str | None:
+
+def sha512_of(document: ReplyDocument) -> str | None:
     """The SHA-512 (hex) of ``document.file``, or None when the file cannot be read."""
     key = f"oparl:sha512:{document._meta.label_lower}:{document.pk}:{document.sha256}"
-    value = cache.get(key)
+    value: str | None = cache.get(key)
     if value is None:
         try:
             with document.file.open("rb") as handle:

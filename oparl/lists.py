@@ -10,10 +10,10 @@ from oparl import selectors
 from oparl.pagination import ListQuery, Source
 from oparl.serializers import body as body_serializers
 from oparl.serializers import files, meetings, papers, people
-from oparl.serializers.base import Context, deleted
+from oparl.serializers.base import Context, Data, Row, deleted
 
 
-def load_committee_seats(rows) -> None:
+def load_committee_seats(rows: list[Row]) -> None:
     by_committee: dict[int, list[int]] = {row.pk: [] for row in rows}
     for seat_id, _councillor_id, committee_id in selectors.seats(committee_ids=list(by_committee)):
         by_committee[committee_id].append(seat_id)
@@ -21,7 +21,7 @@ def load_committee_seats(rows) -> None:
         row.seat_ids = by_committee[row.pk]
 
 
-def load_person_seats(rows) -> None:
+def load_person_seats(rows: list[Row]) -> None:
     by_person: dict[int, list[tuple[int, int]]] = {row.pk: [] for row in rows}
     for seat_id, councillor_id, committee_id in selectors.seats(councillor_ids=list(by_person)):
         by_person[councillor_id].append((seat_id, committee_id))
@@ -90,7 +90,7 @@ def legislative_term_sources(ctx: Context) -> list[Source]:
     ]
 
 
-def deleted_papers(ctx: Context, row) -> list[dict]:
+def deleted_papers(ctx: Context, row: Row) -> list[Data]:
     return [
         deleted(ctx.url("paper", row.pk), "Paper", row),
         deleted(ctx.url("reply_paper", row.pk), "Paper", row),

@@ -14,22 +14,27 @@ import binascii
 import datetime
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.core.exceptions import ValidationError
-from django.db.models import Q, QuerySet
+from django.db.models import Model, Q, QuerySet
+from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 
 from oparl.responses import BadRequest
+from oparl.serializers.base import Data, Row
 
 DEFAULT_LIMIT = 100
 MAX_LIMIT = 500
 FILTERS = ("created_since", "created_until", "modified_since", "modified_until")
 # Kept in every link of a list (``omit_internal`` has no effect: nothing is internal).
 KEPT_PARAMETERS = (*FILTERS, "limit", "omit_internal")
+
+# One value of a row's sort key, as the cursor carries it.
+KeyValue = int | str | datetime.datetime
 
 
 @dataclass(frozen=True)
@@ -44,10 +49,10 @@ class Source:
     than a page needs).
     """
 
-    queryset: Callable[[], QuerySet]
+    queryset: Callable[[], QuerySet[Model]]
     order: tuple[str, ...]
-    expand: Callable[[object], list[dict]]
-    prepare: Callable[[list], None] | None = None
+    expand: Callable[[Row], list[Data]]
+    prepare: Callable[[list[Row]], None] | None = None
     parts: int = 1
 
 
@@ -55,7 +60,7 @@ class Source:
 class ListQuery:
     filters: dict[str, datetime.datetime]
     limit: int
-    cursor: tuple | None
+    cursor: tuple[int, list[KeyValue], int] | None
     kept: dict[str, str]
 
     @property
@@ -77,13 +82,13 @@ def _parse_moment(name: str, value: str) -> datetime.datetime:
     return moment
 
 
-def _encode(value):
+def _encode(value: KeyValue) -> int | str | dict[str, str]:
     if isinstance(value, datetime.datetime):
         return {"t": value.isoformat()}
     return value
 
 
-def _decode(value):
+def _decode(value: object) -> KeyValue:
     if isinstance(value, dict) and set(value) == {"t"}:
         moment = parse_datetime(value["t"])
         if moment is None:
@@ -94,12 +99,12 @@ def _decode(value):
     return value
 
 
-def encode_cursor(source_index: int, key: list, part: int) -> str:
+def encode_cursor(source_index: int, key: list[KeyValue], part: int) -> str:
     raw = json.dumps([source_index, [_encode(v) for v in key], part], separators=(",", ":"))
     return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
 
 
-def decode_cursor(token: str) -> tuple[int, list, int]:
+def decode_cursor(token: str) -> tuple[int, list[KeyValue], int]:
     try:
         raw = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4))
         source_index, key, part = json.loads(raw)
@@ -110,7 +115,7 @@ def decode_cursor(token: str) -> tuple[int, list, int]:
         raise BadRequest("The cursor is not valid; start again at the first page.") from None
 
 
-def parse_list_query(params) -> ListQuery:
+def parse_list_query(params: Mapping[str, str]) -> ListQuery:
     filters = {}
     for name in FILTERS:
         if params.get(name):
@@ -129,7 +134,9 @@ def parse_list_query(params) -> ListQuery:
     return ListQuery(filters, limit, cursor, kept)
 
 
-def apply_filters(queryset: QuerySet, filters: dict) -> QuerySet:
+def apply_filters(
+    queryset: QuerySet[Model], filters: dict[str, datetime.datetime]
+) -> QuerySet[Model]:
     lookups = {
         "created_since": "oparl_created__gte",
         "created_until": "oparl_created__lte",
@@ -139,7 +146,7 @@ def apply_filters(queryset: QuerySet, filters: dict) -> QuerySet:
     return queryset.filter(**{lookups[name]: value for name, value in filters.items()})
 
 
-def _at_or_after(order: tuple[str, ...], key: list) -> Q:
+def _at_or_after(order: tuple[str, ...], key: list[KeyValue]) -> Q:
     """Rows whose ``order`` tuple is >= ``key`` (the row of the cursor itself included)."""
     *head, last = order
     *head_values, last_value = key
@@ -149,14 +156,14 @@ def _at_or_after(order: tuple[str, ...], key: list) -> Q:
     return condition
 
 
-def _row_key(row, order) -> list:
+def _row_key(row: Row, order: tuple[str, ...]) -> list[KeyValue]:
     return [getattr(row, field) for field in order]
 
 
-def page(sources: list[Source], query: ListQuery) -> tuple[list[dict], str | None]:
+def page(sources: list[Source], query: ListQuery) -> tuple[list[Data], str | None]:
     """One page of objects and the cursor of the next page (None on the last page)."""
     wanted = query.limit + 1  # one more than the page shows: is there a next page?
-    found: list[tuple[int, list, int, dict]] = []
+    found: list[tuple[int, list[KeyValue], int, Data]] = []
     index, key, part = query.cursor if query.cursor else (0, None, -1)
     if not 0 <= index <= len(sources):
         raise BadRequest("The cursor is not valid; start again at the first page.")
@@ -195,11 +202,11 @@ def page(sources: list[Source], query: ListQuery) -> tuple[list[dict], str | Non
     return [item[3] for item in shown], None
 
 
-def list_response_data(request, sources: list[Source], query: ListQuery) -> dict:
+def list_response_data(request: HttpRequest, sources: list[Source], query: ListQuery) -> Data:
     objects, next_cursor = page(sources, query)
     base = request.build_absolute_uri(request.path)
 
-    def link(**extra) -> str:
+    def link(**extra: str) -> str:
         params = {**query.kept, **extra}
         return f"{base}?{urlencode(params)}" if params else base
 

@@ -1,6 +1,7 @@
 """JSON responses of the API: UTF-8 without escaped umlauts, errors as OParl error objects."""
 
 import json
+from typing import Any
 
 from django.http import HttpResponse
 
@@ -8,7 +9,7 @@ ERROR_TYPE = "https://schema.oparl.org/1.1/Error"
 CONTENT_TYPE = "application/json; charset=utf-8"
 
 
-def oparl_response(data, status: int = 200) -> HttpResponse:
+def oparl_response(data: dict[str, Any], status: int = 200) -> HttpResponse:
     body = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     return HttpResponse(body.encode("utf-8"), status=status, content_type=CONTENT_TYPE)
 

@@ -7,9 +7,12 @@ ever read. An inquiry that was published and is no longer (an audit event
 leads away from "published") is *unpublished*: it is listed as deleted.
 """
 
+from typing import TypeVar
+
 from django.db.models import (
     DateTimeField,
     F,
+    Model,
     OuterRef,
     Prefetch,
     QuerySet,
@@ -35,32 +38,39 @@ from inquiries.models import (
 
 PUBLISHED = Inquiry.Status.PUBLISHED
 CommitteeSeat = Councillor.committees.through
+M = TypeVar("M", bound=Model)
 
 
-def _latest(queryset: QuerySet, field: str) -> Subquery:
+def _latest(queryset: QuerySet[Model], field: str) -> Subquery:
     return Subquery(queryset.order_by(f"-{field}").values(field)[:1], output_field=DateTimeField())
 
 
-def _stamped(queryset: QuerySet, created="created_at", modified="updated_at") -> QuerySet:
-    return queryset.annotate(oparl_created=F(created), oparl_modified=F(modified))
+def _stamped(
+    queryset: QuerySet[M], created: str = "created_at", modified: str = "updated_at"
+) -> QuerySet[M]:
+    # The plugin cannot follow annotate() on a generic queryset: the rows stay M.
+    stamped: QuerySet[M] = queryset.annotate(oparl_created=F(created), oparl_modified=F(modified))
+    return stamped
 
 
 # --- Master data --------------------------------------------------------------------------
 
 
-def committees() -> QuerySet:
+def committees() -> QuerySet[Committee]:
     return _stamped(Committee.objects.all())
 
 
-def factions() -> QuerySet:
+def factions() -> QuerySet[Faction]:
     return _stamped(Faction.objects.prefetch_related("councillors"))
 
 
-def departments() -> QuerySet:
+def departments() -> QuerySet[Department]:
     return _stamped(Department.objects.all())
 
 
-def seats(*, committee_ids=None, councillor_ids=None) -> list[tuple[int, int, int]]:
+def seats(
+    *, committee_ids: list[int] | None = None, councillor_ids: list[int] | None = None
+) -> list[tuple[int, int, int]]:
     """Committee seats (memberships) as (seat id, councillor id, committee id), in one query."""
     rows = CommitteeSeat.objects.order_by("pk")
     if committee_ids is not None:
@@ -70,39 +80,39 @@ def seats(*, committee_ids=None, councillor_ids=None) -> list[tuple[int, int, in
     return list(rows.values_list("pk", "councillor_id", "committee_id"))
 
 
-def councillors() -> QuerySet:
+def councillors() -> QuerySet[Councillor]:
     return _stamped(Councillor.objects.select_related("faction"))
 
 
-def committee_seats() -> QuerySet:
+def committee_seats() -> QuerySet[Model]:
     """Committee memberships; a councillor's record dates them."""
     return CommitteeSeat.objects.select_related("councillor").annotate(
         oparl_created=F("councillor__created_at"), oparl_modified=F("councillor__updated_at")
     )
 
 
-def faction_seats() -> QuerySet:
+def faction_seats() -> QuerySet[Councillor]:
     """Faction memberships: one per councillor with a faction."""
     return _stamped(Councillor.objects.filter(faction__isnull=False))
 
 
-def meetings() -> QuerySet:
+def meetings() -> QuerySet[Meeting]:
     return _stamped(Meeting.objects.select_related("committee"))
 
 
-def locations() -> QuerySet:
+def locations() -> QuerySet[Meeting]:
     """A meeting's place is its location (the portal keeps places as text)."""
     return meetings().exclude(location="")
 
 
-def legislative_terms() -> QuerySet:
+def legislative_terms() -> QuerySet[LegislativeTerm]:
     return _stamped(LegislativeTerm.objects.all())
 
 
 # --- Inquiries ------------------------------------------------------------------------------
 
 
-def _inquiry_modified():
+def _inquiry_modified() -> Greatest:
     """The latest change of an inquiry or of what is published with it."""
     own = F("updated_at")
     answers = _latest(Answer.objects.filter(inquiry=OuterRef("pk")), "updated_at")
@@ -119,11 +129,11 @@ def _inquiry_modified():
     )
 
 
-def released_replies() -> QuerySet:
+def released_replies() -> QuerySet[ReplyDocument]:
     return ReplyDocument.objects.order_by("-version")
 
 
-def published_inquiries() -> QuerySet:
+def published_inquiries() -> QuerySet[Inquiry]:
     """Published inquiries with everything their Paper, Consultation and files show."""
     questions = Question.objects.select_related(
         "lead_department", "answer__department"
@@ -148,7 +158,7 @@ def published_inquiries() -> QuerySet:
     )
 
 
-def consultation_inquiries() -> QuerySet:
+def consultation_inquiries() -> QuerySet[Inquiry]:
     """Published inquiries with just what their Consultation shows."""
     return (
         Inquiry.objects.published()
@@ -157,7 +167,7 @@ def consultation_inquiries() -> QuerySet:
     )
 
 
-def unpublished_inquiries() -> QuerySet:
+def unpublished_inquiries() -> QuerySet[Inquiry]:
     """Inquiries that were published once and are not any more, with the time they left."""
     left = _latest(
         AuditEvent.objects.filter(
@@ -176,7 +186,7 @@ def unpublished_inquiries() -> QuerySet:
     )
 
 
-def _appeared():
+def _appeared() -> Greatest:
     """When a reply PDF became public: released, and its inquiry published."""
     return Greatest(
         Coalesce("released_at", "created_at"),
@@ -185,13 +195,13 @@ def _appeared():
     )
 
 
-def published_files() -> QuerySet:
+def published_files() -> QuerySet[ReplyDocument]:
     """Released reply PDFs of published inquiries."""
     queryset = ReplyDocument.objects.filter(inquiry__status=PUBLISHED).select_related("inquiry")
     return queryset.annotate(oparl_created=_appeared(), oparl_modified=_appeared())
 
 
-def unpublished_files() -> QuerySet:
+def unpublished_files() -> QuerySet[ReplyDocument]:
     left = _latest(
         AuditEvent.objects.filter(
             inquiry=OuterRef("inquiry_id"), question__isnull=True, from_state=PUBLISHED

@@ -1,8 +1,12 @@
 """Answers of the OParl API: read-only, JSON, errors as OParl error objects."""
 
 import functools
+from collections.abc import Callable
+from typing import Concatenate, ParamSpec
 
-from django.http import FileResponse
+from django.db.models import Model, QuerySet
+from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.utils.translation import gettext as _
 
 from oparl import lists, selectors
@@ -10,19 +14,23 @@ from oparl.pagination import list_response_data, parse_list_query
 from oparl.responses import BadRequest, oparl_error, oparl_response
 from oparl.serializers import body as body_serializers
 from oparl.serializers import files, meetings, papers, people
-from oparl.serializers.base import BODY_ID, Context, deleted
+from oparl.serializers.base import BODY_ID, Context, Data, Row, deleted
 from rankings import selectors as ranking_selectors
+
+P = ParamSpec("P")
 
 
 class NotFound(Exception):
     pass
 
 
-def oparl_view(view):
+def oparl_view(
+    view: Callable[Concatenate[HttpRequest, Context, P], HttpResponseBase],
+) -> Callable[Concatenate[HttpRequest, P], HttpResponseBase]:
     """GET and HEAD only; 400/404/405 as OParl error objects."""
 
     @functools.wraps(view)
-    def wrapper(request, *args, **kwargs):
+    def wrapper(request: HttpRequest, /, *args: P.args, **kwargs: P.kwargs) -> HttpResponseBase:
         if request.method not in ("GET", "HEAD"):
             response = oparl_error(405, _("This interface can only be read (GET)."))
             response["Allow"] = "GET, HEAD"
@@ -37,14 +45,20 @@ def oparl_view(view):
     return wrapper
 
 
-def _one(queryset, **lookup):
+def _one(queryset: QuerySet[Model], **lookup: object) -> Row:
     row = queryset.filter(**lookup).first()
     if row is None:
         raise NotFound
     return row
 
 
-def _one_or_deleted(queryset, gone_queryset, serialize, serialize_gone, pk):
+def _one_or_deleted(
+    queryset: QuerySet[Model],
+    gone_queryset: QuerySet[Model],
+    serialize: Callable[[Row], Data],
+    serialize_gone: Callable[[Row], Data],
+    pk: int,
+) -> HttpResponse:
     """The object, or its deleted stub if it was published once, else 404."""
     row = queryset.filter(pk=pk).first()
     if row is not None:
@@ -56,11 +70,11 @@ def _one_or_deleted(queryset, gone_queryset, serialize, serialize_gone, pk):
 
 
 @oparl_view
-def system(request, ctx):
+def system(request: HttpRequest, ctx: Context) -> HttpResponse:
     return oparl_response(body_serializers.system(ctx))
 
 
-def _body(ctx):
+def _body(ctx: Context) -> Data:
     return body_serializers.body(
         ctx,
         selectors.legislative_terms().order_by("start_date", "pk"),
@@ -69,7 +83,7 @@ def _body(ctx):
 
 
 @oparl_view
-def body_list(request, ctx):
+def body_list(request: HttpRequest, ctx: Context) -> HttpResponse:
     parse_list_query(request.GET)  # the filters are checked even for a list of one
     link = ctx.url("body_list")
     return oparl_response(
@@ -78,15 +92,15 @@ def body_list(request, ctx):
 
 
 @oparl_view
-def body(request, ctx, pk):
+def body(request: HttpRequest, ctx: Context, pk: int) -> HttpResponse:
     if pk != BODY_ID:
         raise NotFound
     return oparl_response(_body(ctx))
 
 
-def object_list(name):
+def object_list(name: str) -> Callable[[HttpRequest, int], HttpResponseBase]:
     @oparl_view
-    def view(request, ctx, body):
+    def view(request: HttpRequest, ctx: Context, body: int) -> HttpResponse:
         if body != BODY_ID:
             raise NotFound
         query = parse_list_query(request.GET)
@@ -98,7 +112,7 @@ def object_list(name):
 
 
 @oparl_view
-def organization(request, ctx, kind, pk):
+def organization(request: HttpRequest, ctx: Context, kind: str, pk: int) -> HttpResponse:
     if kind == people.COMMITTEE:
         row = _one(selectors.committees(), pk=pk)
         lists.load_committee_seats([row])
@@ -111,14 +125,14 @@ def organization(request, ctx, kind, pk):
 
 
 @oparl_view
-def person(request, ctx, pk):
+def person(request: HttpRequest, ctx: Context, pk: int) -> HttpResponse:
     row = _one(selectors.councillors(), pk=pk)
     lists.load_person_seats([row])
     return oparl_response(people.person(ctx, row, row.seat_pairs))
 
 
 @oparl_view
-def membership(request, ctx, kind, pk):
+def membership(request: HttpRequest, ctx: Context, kind: str, pk: int) -> HttpResponse:
     if kind != people.COMMITTEE:
         raise NotFound
     seat = _one(selectors.committee_seats(), pk=pk)
@@ -128,29 +142,29 @@ def membership(request, ctx, kind, pk):
 
 
 @oparl_view
-def faction_membership(request, ctx, pk, faction):
+def faction_membership(request: HttpRequest, ctx: Context, pk: int, faction: int) -> HttpResponse:
     councillor = _one(selectors.faction_seats(), pk=pk, faction_id=faction)
     return oparl_response(people.faction_membership(ctx, councillor))
 
 
 @oparl_view
-def meeting(request, ctx, pk):
+def meeting(request: HttpRequest, ctx: Context, pk: int) -> HttpResponse:
     return oparl_response(meetings.meeting(ctx, _one(selectors.meetings(), pk=pk)))
 
 
 @oparl_view
-def location(request, ctx, pk):
+def location(request: HttpRequest, ctx: Context, pk: int) -> HttpResponse:
     return oparl_response(meetings.location(ctx, _one(selectors.locations(), pk=pk)))
 
 
 @oparl_view
-def legislative_term(request, ctx, pk):
+def legislative_term(request: HttpRequest, ctx: Context, pk: int) -> HttpResponse:
     term = _one(selectors.legislative_terms(), pk=pk)
     return oparl_response(body_serializers.legislative_term(ctx, term))
 
 
 @oparl_view
-def paper(request, ctx, pk):
+def paper(request: HttpRequest, ctx: Context, pk: int) -> HttpResponse:
     return _one_or_deleted(
         selectors.published_inquiries(),
         selectors.unpublished_inquiries(),
@@ -161,7 +175,7 @@ def paper(request, ctx, pk):
 
 
 @oparl_view
-def reply_paper(request, ctx, pk):
+def reply_paper(request: HttpRequest, ctx: Context, pk: int) -> HttpResponse:
     return _one_or_deleted(
         selectors.published_inquiries(),
         selectors.unpublished_inquiries(),
@@ -172,7 +186,7 @@ def reply_paper(request, ctx, pk):
 
 
 @oparl_view
-def consultation(request, ctx, pk):
+def consultation(request: HttpRequest, ctx: Context, pk: int) -> HttpResponse:
     return _one_or_deleted(
         selectors.consultation_inquiries(),
         selectors.unpublished_inquiries(),
@@ -183,7 +197,7 @@ def consultation(request, ctx, pk):
 
 
 @oparl_view
-def file(request, ctx, pk):
+def file(request: HttpRequest, ctx: Context, pk: int) -> HttpResponse:
     return _one_or_deleted(
         selectors.published_files(),
         selectors.unpublished_files(),
@@ -194,7 +208,7 @@ def file(request, ctx, pk):
 
 
 @oparl_view
-def file_download(request, ctx, pk):
+def file_download(request: HttpRequest, ctx: Context, pk: int) -> FileResponse:
     """The same released PDF as ``accessUrl``, sent as a download."""
     document = _one(selectors.published_files(), pk=pk)
     try:
@@ -212,5 +226,5 @@ def file_download(request, ctx, pk):
 
 
 @oparl_view
-def not_found(request, ctx, rest=""):
+def not_found(request: HttpRequest, ctx: Context, rest: str = "") -> HttpResponse:
     raise NotFound

@@ -72,8 +72,9 @@ class RankingEntryAdmin(admin.ModelAdmin):
                 "import/",
                 self.admin_site.admin_view(self.import_view),
                 name="rankings_rankingentry_import",
-            )
-        ] + super().get_urls()
+            ),
+            *super().get_urls(),
+        ]
 
     def import_view(self, request):
         if not self.has_add_permission(request) or not self.has_change_permission(request):

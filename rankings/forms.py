@@ -26,7 +26,7 @@ class EditionFilterForm(forms.Form):
     )
     land = forms.ChoiceField(
         label=_("Federal state"),
-        choices=[("", _("All federal states"))] + list(FederalState.choices),
+        choices=[("", _("All federal states")), *list(FederalState.choices)],
         required=False,
     )
     sortierung = forms.ChoiceField(label=_("Sort by"), choices=SORT_CHOICES, required=False)

@@ -62,7 +62,7 @@ class City(models.Model):
     def __str__(self):
         return self.name
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return reverse("rankings:city", args=[self.slug])
 
 
@@ -82,7 +82,7 @@ class Area(models.Model):
     def __str__(self):
         return self.name
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return reverse("rankings:area", args=[self.code])
 
 
@@ -104,7 +104,7 @@ class Edition(models.Model):
     def __str__(self):
         return f"Smart City Index {self.year}"
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return reverse("rankings:edition", args=[self.year])
 
 

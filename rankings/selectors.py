@@ -48,7 +48,8 @@ class Cell:
     @property
     def change_uses_derived(self) -> bool:
         return self.change is not None and any(
-            e.provenance != Provenance.PUBLISHED for e in (self.entry, self.previous)
+            e is not None and e.provenance != Provenance.PUBLISHED
+            for e in (self.entry, self.previous)
         )
 
 

@@ -45,23 +45,33 @@ class Personas:
         return self.councillor.councillor
 
 
+def _councillor_login(username: str) -> User:
+    user = CouncillorFactory.create(user__username=username).user
+    assert user is not None
+    return user
+
+
 @pytest.fixture
 def personas(db) -> Personas:
-    department_a = DepartmentFactory(code="FB 12", name="Digitalisierung")
-    department_b = DepartmentFactory(code="FB 33", name="Bürgerdienste")
-    office = UserFactory(username="office")
+    department_a = DepartmentFactory.create(code="FB 12", name="Digitalisierung")
+    department_b = DepartmentFactory.create(code="FB 33", name="Bürgerdienste")
+    office = UserFactory.create(username="office")
     office.groups.add(Group.objects.get_or_create(name=OFFICE_GROUP)[0])
-    admin = UserFactory(username="admin", is_staff=True, is_superuser=True)
+    admin = UserFactory.create(username="admin", is_staff=True, is_superuser=True)
     return Personas(
-        councillor=CouncillorFactory(user__username="councillor").user,
-        cosigner=CouncillorFactory(user__username="cosigner").user,
-        other_councillor=CouncillorFactory(user__username="other").user,
+        councillor=_councillor_login("councillor"),
+        cosigner=_councillor_login("cosigner"),
+        other_councillor=_councillor_login("other"),
         office=office,
-        clerk_a=StaffMembershipFactory(user__username="clerk_a", department=department_a).user,
-        head_a=StaffMembershipFactory(
+        clerk_a=StaffMembershipFactory.create(
+            user__username="clerk_a", department=department_a
+        ).user,
+        head_a=StaffMembershipFactory.create(
             user__username="head_a", department=department_a, role=StaffMembership.Role.HEAD
         ).user,
-        clerk_b=StaffMembershipFactory(user__username="clerk_b", department=department_b).user,
+        clerk_b=StaffMembershipFactory.create(
+            user__username="clerk_b", department=department_b
+        ).user,
         admin=admin,
         department_a=department_a,
         department_b=department_b,

@@ -23,9 +23,10 @@ from inquiries.models import (
     Topic,
 )
 from rankings.importing.writing import ensure_areas
+from rankings.models import City, Edition, RankingEntry
 
 
-class UserFactory(factory.django.DjangoModelFactory):
+class UserFactory(factory.django.DjangoModelFactory[User]):
     class Meta:
         model = User
         django_get_or_create = ["username"]
@@ -35,7 +36,7 @@ class UserFactory(factory.django.DjangoModelFactory):
     password = factory.django.Password("secret-password")
 
 
-class CommitteeFactory(factory.django.DjangoModelFactory):
+class CommitteeFactory(factory.django.DjangoModelFactory[Committee]):
     class Meta:
         model = Committee
         django_get_or_create = ["short_name"]
@@ -44,7 +45,7 @@ class CommitteeFactory(factory.django.DjangoModelFactory):
     short_name = factory.Sequence(lambda n: f"A{n}")
 
 
-class MeetingFactory(factory.django.DjangoModelFactory):
+class MeetingFactory(factory.django.DjangoModelFactory[Meeting]):
     class Meta:
         model = Meeting
 
@@ -56,7 +57,7 @@ class MeetingFactory(factory.django.DjangoModelFactory):
     )
 
 
-class FactionFactory(factory.django.DjangoModelFactory):
+class FactionFactory(factory.django.DjangoModelFactory[Faction]):
     class Meta:
         model = Faction
         django_get_or_create = ["short_name"]
@@ -65,7 +66,7 @@ class FactionFactory(factory.django.DjangoModelFactory):
     short_name = factory.Sequence(lambda n: f"F{n}")
 
 
-class CouncillorFactory(factory.django.DjangoModelFactory):
+class CouncillorFactory(factory.django.DjangoModelFactory[Councillor]):
     class Meta:
         model = Councillor
 
@@ -76,7 +77,7 @@ class CouncillorFactory(factory.django.DjangoModelFactory):
     user = factory.SubFactory(UserFactory)
 
 
-class DepartmentFactory(factory.django.DjangoModelFactory):
+class DepartmentFactory(factory.django.DjangoModelFactory[Department]):
     class Meta:
         model = Department
         django_get_or_create = ["code"]
@@ -85,7 +86,7 @@ class DepartmentFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Fachbereich {n}")
 
 
-class StaffMembershipFactory(factory.django.DjangoModelFactory):
+class StaffMembershipFactory(factory.django.DjangoModelFactory[StaffMembership]):
     class Meta:
         model = StaffMembership
 
@@ -94,7 +95,7 @@ class StaffMembershipFactory(factory.django.DjangoModelFactory):
     role = StaffMembership.Role.CLERK
 
 
-class InquiryFactory(factory.django.DjangoModelFactory):
+class InquiryFactory(factory.django.DjangoModelFactory[Inquiry]):
     class Meta:
         model = Inquiry
         skip_postgeneration_save = True
@@ -141,7 +142,7 @@ def released_reply(inquiry, content: bytes = SMALL_PDF, version: int = 1):
 # --- Smart City Index (rankings) ---------------------------------------------
 
 
-class CityFactory(factory.django.DjangoModelFactory):
+class CityFactory(factory.django.DjangoModelFactory[City]):
     class Meta:
         model = "rankings.City"
         django_get_or_create = ["name"]
@@ -151,7 +152,7 @@ class CityFactory(factory.django.DjangoModelFactory):
     federal_state = "NW"
 
 
-class EditionFactory(factory.django.DjangoModelFactory):
+class EditionFactory(factory.django.DjangoModelFactory[Edition]):
     class Meta:
         model = "rankings.Edition"
         django_get_or_create = ["year"]
@@ -160,7 +161,7 @@ class EditionFactory(factory.django.DjangoModelFactory):
     cities_ranked = 81
 
 
-class RankingEntryFactory(factory.django.DjangoModelFactory):
+class RankingEntryFactory(factory.django.DjangoModelFactory[RankingEntry]):
     class Meta:
         model = "rankings.RankingEntry"
 
@@ -206,7 +207,7 @@ def routed_inquiry(personas, department=None, questions=None, **kwargs):
     return inquiry
 
 
-class TopicFactory(factory.django.DjangoModelFactory):
+class TopicFactory(factory.django.DjangoModelFactory[Topic]):
     class Meta:
         model = Topic
         django_get_or_create = ["slug"]

@@ -10,7 +10,8 @@ from django.urls import reverse
 @pytest.mark.django_db
 def test_councillor_logs_in_and_finds_my_inquiries_in_the_navigation(client, personas):
     page = client.get(reverse("login")).content.decode()
-    assert "Anmelden" in page and "Passwort vergessen?" in page
+    assert "Anmelden" in page
+    assert "Passwort vergessen?" in page
     response = client.post(
         reverse("login"),
         {"username": "councillor", "password": "secret-password"},
@@ -30,7 +31,8 @@ def test_logout_leads_back_to_the_public_pages(client, personas):
     client.force_login(personas.councillor)
     response = client.post(reverse("logout"), follow=True)
     page = response.content.decode()
-    assert "Anmelden" in page and "Meine Anfragen" not in page
+    assert "Anmelden" in page
+    assert "Meine Anfragen" not in page
     assert client.get(reverse("inquiries:councillor_list")).status_code == 302
 
 
@@ -75,7 +77,7 @@ def test_invalid_reset_link_says_so(client):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(
-    "who, landing",
+    ("who", "landing"),
     [
         ("office", "/buero/"),
         ("clerk_a", "/fachbereich/"),

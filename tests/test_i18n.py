@@ -13,10 +13,12 @@ LOCALE = Path(__file__).resolve().parents[1] / "locale"
 @pytest.mark.django_db
 def test_pages_are_german_by_default_and_english_on_request(client):
     page = client.get(reverse("inquiries:list")).content.decode()
-    assert '<html lang="de">' in page and "Veröffentlichte Anfragen" in page
+    assert '<html lang="de">' in page
+    assert "Veröffentlichte Anfragen" in page
     client.post(reverse("set_language"), {"language": "en", "next": "/"})
     page = client.get(reverse("inquiries:list")).content.decode()
-    assert '<html lang="en">' in page and "Published inquiries" in page
+    assert '<html lang="en">' in page
+    assert "Published inquiries" in page
 
 
 @pytest.mark.parametrize("domain", ["django"])

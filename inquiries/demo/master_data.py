@@ -117,7 +117,7 @@ def _ascii_address(address: str) -> str:
 
 
 def berlin(year, month, day, hour=10, minute=0):
-    return timezone.make_aware(datetime.datetime(year, month, day, hour, minute))
+    return datetime.datetime(year, month, day, hour, minute, tzinfo=timezone.get_current_timezone())
 
 
 class MasterData:

@@ -35,6 +35,7 @@ def matching_news(subscription: Subscription, since, until) -> list[Inquiry]:
     window = Q(published_at__gt=since, published_at__lte=until)
     kind = subscription.kind
     if kind == Subscription.Kind.INQUIRY:
+        assert subscription.inquiry_id is not None  # each kind has its object (constraint)
         changed = Exists(
             AuditEvent.objects.public().filter(
                 inquiry=OuterRef("pk"), created_at__gt=since, created_at__lte=until
@@ -56,6 +57,7 @@ def matching_news(subscription: Subscription, since, until) -> list[Inquiry]:
             )
         )
     elif kind == Subscription.Kind.COUNCILLOR:
+        assert subscription.councillor_id is not None
         published = published.filter(
             Q(author_id=subscription.councillor_id)
             | Exists(

@@ -1,5 +1,7 @@
 """Forms of the councillors' pages: writing a draft inquiry, its questions, withdrawing it."""
 
+from typing import cast
+
 from django import forms
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
@@ -92,18 +94,19 @@ class InquiryDraftForm(forms.Form):
     def __init__(self, *args, author: Councillor, now=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.author = author
-        self.fields["meeting"].queryset = (
+        meeting = cast(MeetingChoiceField, self.fields["meeting"])
+        meeting.queryset = (
             Meeting.objects.open_for_inquiries(now)
             .select_related("committee")
             .order_by("committee__kind", "committee__name", "starts_at")
         )
-        self.fields["meeting"].widget.choices = self.fields["meeting"].grouped_choices()
-        self.fields["cosigners"].queryset = (
+        meeting.widget.choices = meeting.grouped_choices()
+        cast(forms.ModelMultipleChoiceField, self.fields["cosigners"]).queryset = (
             Councillor.objects.filter(is_active=True, user__isnull=False)
             .exclude(pk=author.pk)
             .select_related("faction")
         )
-        if author.faction_id and author.faction.kind != Faction.Kind.INDIVIDUAL:
+        if author.faction is not None and author.faction.kind != Faction.Kind.INDIVIDUAL:
             self.fields["is_faction_inquiry"].help_text = _("Filed on behalf of %(faction)s.") % {
                 "faction": author.faction.name
             }
@@ -166,13 +169,16 @@ class BaseQuestionTextFormSet(forms.BaseFormSet):
         return [form.cleaned_data["text"] for form in self.forms]
 
 
-QuestionTextFormSet = forms.formset_factory(
-    QuestionTextForm,
-    formset=BaseQuestionTextFormSet,
-    extra=0,
-    max_num=MAX_QUESTIONS,
-    validate_max=True,
-    absolute_max=MAX_QUESTIONS,
+QuestionTextFormSet = cast(
+    type[BaseQuestionTextFormSet],
+    forms.formset_factory(
+        QuestionTextForm,
+        formset=BaseQuestionTextFormSet,
+        extra=0,
+        max_num=MAX_QUESTIONS,
+        validate_max=True,
+        absolute_max=MAX_QUESTIONS,
+    ),
 )
 
 

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from inquiries.attachments import check_upload
+from inquiries.models import Department
 
 
 class AnswerForm(forms.Form):
@@ -45,7 +46,9 @@ class RerouteForm(forms.Form):
 
 
 class ContributionForm(forms.Form):
-    department = forms.ModelChoiceField(label=_("Contributing department"), queryset=None)
+    department = forms.ModelChoiceField[Department](
+        label=_("Contributing department"), queryset=None
+    )
     text = forms.CharField(label=_("Contribution"), widget=forms.Textarea(attrs={"rows": 5}))
 
     def __init__(self, *args, departments, **kwargs):

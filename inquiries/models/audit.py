@@ -4,6 +4,8 @@ What each action (of ``inquiries.workflow`` and the draft service) is called
 is its label in ``AuditEvent.Action``.
 """
 
+from typing import Self
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -12,8 +14,8 @@ from django.utils.translation import gettext_lazy as _
 from inquiries.models.inquiry import Inquiry, Question
 
 
-class AuditEventQuerySet(models.QuerySet):
-    def public(self):
+class AuditEventQuerySet(models.QuerySet["AuditEvent"]):
+    def public(self) -> Self:
         return self.filter(is_public=True)
 
 
@@ -83,7 +85,7 @@ class AuditEvent(models.Model):
     def _state_label(self, state: str) -> str:
         choices = Question.Status if self.question_id else Inquiry.Status
         try:
-            return choices(state).label
+            return str(choices(state).label)
         except ValueError:
             return state
 

@@ -1,5 +1,8 @@
 """The council side: committees, their meetings, factions and councillors."""
 
+import datetime
+from typing import Self
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator
 from django.db import models
@@ -40,12 +43,12 @@ class Committee(models.Model):
         return self.name
 
 
-class MeetingQuerySet(models.QuerySet):
-    def open_for_inquiries(self, now=None):
+class MeetingQuerySet(models.QuerySet["Meeting"]):
+    def open_for_inquiries(self, now: datetime.datetime | None = None) -> Self:
         """Meetings whose submission deadline has not passed yet."""
         return self.filter(submission_deadline__gt=now or timezone.now(), is_cancelled=False)
 
-    def upcoming(self, now=None):
+    def upcoming(self, now: datetime.datetime | None = None) -> Self:
         return self.filter(starts_at__gte=now or timezone.now())
 
 

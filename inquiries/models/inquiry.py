@@ -3,6 +3,9 @@
 Status fields change only through ``inquiries.workflow``.
 """
 
+import datetime
+from typing import Self
+
 from django.core.validators import MaxLengthValidator, MinValueValidator
 from django.db import models
 from django.db.models import BooleanField, ExpressionWrapper, Q
@@ -14,12 +17,13 @@ from django.utils.translation import gettext_lazy as _
 
 from inquiries.models.administration import Department
 from inquiries.models.council import Councillor, Faction, Meeting
+from inquiries.models.topic import Topic
 
 # Longest text of one question, in characters (the database enforces it too).
 QUESTION_MAX_LENGTH = 5000
 
 
-def overdue_inquiry(today, via: str = "") -> Q:
+def overdue_inquiry(today: datetime.date, via: str = "") -> Q:
     """Overdue: registered (being answered) and its due date has passed before ``today``.
 
     ``via`` is the path from the queried model to the inquiry ("inquiry__").
@@ -27,7 +31,7 @@ def overdue_inquiry(today, via: str = "") -> Q:
     return Q(**{f"{via}status": Inquiry.Status.REGISTERED, f"{via}due_date__lt": today})
 
 
-def overdue_question(today, via: str = "") -> Q:
+def overdue_question(today: datetime.date, via: str = "") -> Q:
     """Overdue: a question not yet approved of an overdue inquiry (``via``: path to it)."""
     return ~Q(**{f"{via}status": Question.Status.APPROVED}) & overdue_inquiry(
         today, via=f"{via}inquiry__"
@@ -38,23 +42,23 @@ def _flag(condition: Q) -> ExpressionWrapper:
     return ExpressionWrapper(condition, output_field=BooleanField())
 
 
-class InquiryQuerySet(models.QuerySet):
-    def published(self):
+class InquiryQuerySet(models.QuerySet["Inquiry"]):
+    def published(self) -> Self:
         """What the public may see. Every public page starts here."""
         return self.filter(status=Inquiry.Status.PUBLISHED)
 
-    def overdue(self, today):
+    def overdue(self, today: datetime.date) -> Self:
         return self.filter(overdue_inquiry(today))
 
-    def with_overdue_flag(self, today):
+    def with_overdue_flag(self, today: datetime.date) -> Self:
         """Each inquiry with ``is_overdue`` (what templates and filters read)."""
         return self.annotate(is_overdue=_flag(overdue_inquiry(today)))
 
-    def of_faction(self, faction):
+    def of_faction(self, faction: Faction) -> Self:
         """Inquiries whose ``effective_faction`` is ``faction``."""
         return self.filter(Q(faction=faction) | Q(faction__isnull=True, author__faction=faction))
 
-    def with_listing_relations(self):
+    def with_listing_relations(self) -> Self:
         return self.select_related(
             "author__faction", "faction", "meeting__committee"
         ).prefetch_related("cosigners")
@@ -81,7 +85,7 @@ class Inquiry(models.Model):
     author = models.ForeignKey(
         Councillor, on_delete=models.PROTECT, related_name="inquiries", verbose_name=_("author")
     )
-    cosigners = models.ManyToManyField(
+    cosigners: "models.ManyToManyField[Councillor, CoSignature]" = models.ManyToManyField(
         Councillor,
         through="CoSignature",
         related_name="cosigned_inquiries",
@@ -120,7 +124,7 @@ class Inquiry(models.Model):
         _("creation token"), null=True, blank=True, unique=True, editable=False
     )
     topics = models.ManyToManyField(
-        "Topic", blank=True, related_name="inquiries", verbose_name=_("topics")
+        Topic, blank=True, related_name="inquiries", verbose_name=_("topics")
     )
 
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
@@ -163,7 +167,7 @@ class Inquiry(models.Model):
     def __str__(self):
         return self.subject
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return reverse("inquiries:detail", args=[self.pk])
 
     @property
@@ -214,11 +218,11 @@ class CoSignature(models.Model):
         return str(self.councillor)
 
 
-class QuestionQuerySet(models.QuerySet):
-    def overdue(self, today):
+class QuestionQuerySet(models.QuerySet["Question"]):
+    def overdue(self, today: datetime.date) -> Self:
         return self.filter(overdue_question(today))
 
-    def with_overdue_flag(self, today):
+    def with_overdue_flag(self, today: datetime.date) -> Self:
         """Each question with ``is_overdue`` (what templates and filters read)."""
         return self.annotate(is_overdue=_flag(overdue_question(today)))
 
@@ -303,7 +307,7 @@ class Question(models.Model):
     def __str__(self):
         return _("Question %(number)s") % {"number": self.number}
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return f"{self.inquiry.get_absolute_url()}#frage-{self.number}"
 
 

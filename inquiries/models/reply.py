@@ -55,7 +55,7 @@ class ReplyDocument(models.Model):
             "version": self.version,
         }
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         """The public download address of exactly this version."""
         return reverse("inquiries:reply_pdf_version", args=[self.inquiry_id, self.version])
 

@@ -1,6 +1,7 @@
 """Email subscriptions of the public: double opt-in, one-click unsubscribe, daily digests."""
 
 import secrets
+from typing import Self
 
 from django.db import models
 from django.db.models import Q
@@ -11,8 +12,8 @@ def new_token() -> str:
     return secrets.token_urlsafe(32)
 
 
-class SubscriptionQuerySet(models.QuerySet):
-    def confirmed(self):
+class SubscriptionQuerySet(models.QuerySet["Subscription"]):
+    def confirmed(self) -> Self:
         return self.filter(confirmed_at__isnull=False)
 
 

@@ -17,5 +17,5 @@ class Topic(models.Model):
     def __str__(self):
         return self.name
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return f"{reverse('inquiries:list')}?thema={self.slug}"

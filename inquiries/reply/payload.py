@@ -9,10 +9,11 @@ stale.
 import datetime
 import hashlib
 import json
+from typing import TypeGuard
 
 from django.utils import timezone
 
-from inquiries.models import Inquiry
+from inquiries.models import Answer, Inquiry
 
 FORMAT = "ratsportal-reply/1"
 # Only these inquiries get a released reply; a draft can be previewed at any time.
@@ -61,7 +62,7 @@ def _answer(answer, numbers: list[int]) -> dict:
     }
 
 
-def _is_released(answer) -> bool:
+def _is_released(answer: Answer | None) -> TypeGuard[Answer]:
     return answer is not None and answer.is_released
 
 
@@ -73,7 +74,7 @@ def build_payload(inquiry: Inquiry, *, today: datetime.date | None = None) -> di
     content always gives the same payload and hash.
     """
     questions = list(inquiry.questions.all())
-    answers: dict[int, object] = {}
+    answers: dict[int, Answer] = {}
     numbers: dict[int, list[int]] = {}
     for question in questions:
         if _is_released(question.answer):
@@ -81,8 +82,8 @@ def build_payload(inquiry: Inquiry, *, today: datetime.date | None = None) -> di
             numbers.setdefault(question.answer.pk, []).append(question.number)
     moments = [inquiry.answered_at] + [a.approved_at for a in answers.values()]
     moments += [c.created_at for a in answers.values() for c in a.corrections.all()]
-    moments = [m for m in moments if m is not None]
-    letter_date = _date(max(moments)) if moments else (today or timezone.localdate()).isoformat()
+    known = [m for m in moments if m is not None]
+    letter_date = _date(max(known)) if known else (today or timezone.localdate()).isoformat()
     faction = inquiry.effective_faction
     meeting = inquiry.meeting
     return {

@@ -160,7 +160,7 @@ def _postgres_headlines(inquiries, text: str) -> dict[int, "Snippet"]:
 
 def _marked(headline: str) -> SafeString:
     html = escape(headline).replace(_START, "<mark>").replace(_STOP, "</mark>")
-    return mark_safe(html)  # noqa: S308 - escaped above, only our own <mark> added
+    return mark_safe(html)  # escaped above, only our own <mark> added
 
 
 # --- SQLite ------------------------------------------------------------------------------

@@ -65,7 +65,7 @@ def similar_inquiries(
     results = []
     for pk, score in ranked:
         inquiry = by_pk[pk]
-        inquiry.similarity = score
+        inquiry.similarity = score  # type: ignore[attr-defined]  # read by the templates
         results.append(inquiry)
     return results
 

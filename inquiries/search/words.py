@@ -33,7 +33,7 @@ def tokens(text: str) -> list[str]:
 
 def words(text: str) -> list[str]:
     """Meaningful lower-case words of ``text``, in order, without repeats."""
-    seen = {}
+    seen: dict[str, None] = {}
     for word in tokens(text.lower()):
         if len(word) >= MIN_WORD_LENGTH and word not in STOPWORDS and not word.isdigit():
             seen.setdefault(word, None)

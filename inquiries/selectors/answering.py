@@ -1,8 +1,11 @@
 """Reads for the office and department inboxes, question pages and the dashboard."""
 
 import datetime
+from collections.abc import Iterable
+from dataclasses import dataclass
 
-from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Q, Subquery
+from django.contrib.auth.models import AnonymousUser, User
+from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -20,10 +23,10 @@ from inquiries.models.answering import released_answer
 from inquiries.models.inquiry import overdue_question
 from inquiries.permissions import department_ids
 from inquiries.search.similarity import similar_inquiries
-from inquiries.selectors.statistics import median_days_to_answer
+from inquiries.selectors.statistics import Span, median_days_to_answer
 
 
-def _question_count(**filters):
+def _question_count(**filters: object) -> Coalesce:
     """A correlated count of an inquiry's questions: computed only for the rows shown."""
     counted = (
         Question.objects.filter(inquiry=OuterRef("pk"), **filters)
@@ -35,7 +38,7 @@ def _question_count(**filters):
     return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
 
 
-def office_inbox(today):
+def office_inbox(today: datetime.date) -> QuerySet[Inquiry]:
     """Inquiries the council office works on, with per-inquiry question counts (one query)."""
     reroute = Question.objects.filter(inquiry=OuterRef("pk")).exclude(reroute_reason="")
     return (
@@ -52,7 +55,7 @@ def office_inbox(today):
     )
 
 
-def department_inbox(user, today):
+def department_inbox(user: User | AnonymousUser, today: datetime.date) -> QuerySet[Question]:
     """Questions routed to the user's departments (lead or contributing), with context."""
     deps = department_ids(user)
     contributing = Question.contributing_departments.through.objects.filter(
@@ -70,7 +73,7 @@ def department_inbox(user, today):
     )
 
 
-def question_in_context(pk: int, today):
+def question_in_context(pk: int, today: datetime.date) -> Question:
     """One question with its whole inquiry: the other questions and who answers them."""
     siblings = Question.objects.select_related("lead_department", "answer").prefetch_related(
         "contributing_departments"
@@ -108,14 +111,14 @@ def question_in_context(pk: int, today):
         pk=pk,
     )
     # The head's comment of the last return, while the answer is being reworked.
+    returns: list[AuditEvent] = question.return_events  # type: ignore[attr-defined]  # to_attr
     drafting = question.status == Question.Status.DRAFTING
-    question.open_return = (
-        question.return_events[0] if drafting and question.return_events else None
-    )
+    # read by the template
+    question.open_return = returns[0] if drafting and returns else None  # type: ignore[attr-defined]
     return question
 
 
-def inquiry_for_office(pk: int, today) -> Inquiry:
+def inquiry_for_office(pk: int, today: datetime.date) -> Inquiry:
     """One inquiry with everything the office page shows, including the full audit trail."""
 
     questions = (
@@ -137,7 +140,7 @@ def inquiry_for_office(pk: int, today) -> Inquiry:
     )
 
 
-def similar_to(inquiry: Inquiry, today):
+def similar_to(inquiry: Inquiry, today: datetime.date) -> list[Inquiry]:
     """Inquiries answered in the last six months that resemble ``inquiry``."""
     # ``answered_at`` is a date and time: the start of that day, in the portal's time zone.
     since = datetime.datetime.combine(today - datetime.timedelta(days=183), datetime.time.min)
@@ -149,7 +152,21 @@ def similar_to(inquiry: Inquiry, today):
     )
 
 
-def dashboard_figures(today):
+@dataclass(frozen=True)
+class DepartmentLoad:
+    """One department's row on the office dashboard."""
+
+    code: str
+    name: str
+    open_count: int
+    overdue_count: int
+    answered_count: int
+    median_days: float | None
+
+
+def dashboard_figures(
+    today: datetime.date,
+) -> tuple[list[DepartmentLoad], dict[str, float | None]]:
     """Per department: open, overdue and answered questions, and median days to answer.
 
     Days to answer as everywhere (``selectors.statistics``): submission to approval.
@@ -170,19 +187,28 @@ def dashboard_figures(today):
         .filter(Q(open_count__gt=0) | Q(answered_count__gt=0))
         .order_by("code")
     )
-    spans: dict[int, list[tuple]] = {}
+    spans: dict[int, list[Span]] = {}
     approved = Question.objects.filter(
         released_answer(via="answer__"), status=Question.Status.APPROVED
     ).values_list("lead_department_id", "inquiry__submitted_at", "answer__approved_at")
     for department_id, submitted_at, approved_at in approved:
         spans.setdefault(department_id, []).append((submitted_at, approved_at))
-    rows = list(rows)
-    for row in rows:
-        row.median_days = median_days_to_answer(spans.get(row.pk, []))
-    total = {
-        "open": sum(r.open_count for r in rows),
-        "overdue": sum(r.overdue_count for r in rows),
-        "answered": sum(r.answered_count for r in rows),
-        "median_days": median_days_to_answer(span for group in spans.values() for span in group),
+    loads = [
+        DepartmentLoad(
+            code=row.code,
+            name=row.name,
+            open_count=row.open_count,
+            overdue_count=row.overdue_count,
+            answered_count=row.answered_count,
+            median_days=median_days_to_answer(spans.get(row.pk, [])),
+        )
+        for row in rows
+    ]
+    every_span: Iterable[Span] = (span for group in spans.values() for span in group)
+    total: dict[str, float | None] = {
+        "open": sum(r.open_count for r in loads),
+        "overdue": sum(r.overdue_count for r in loads),
+        "answered": sum(r.answered_count for r in loads),
+        "median_days": median_days_to_answer(every_span),
     }
-    return rows, total
+    return loads, total

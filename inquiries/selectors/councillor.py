@@ -6,12 +6,14 @@ from django.shortcuts import get_object_or_404
 from inquiries.models import (
     AuditEvent,
     CoSignature,
+    Councillor,
     Inquiry,
     Question,
 )
+from inquiries.models.inquiry import InquiryQuerySet
 
 
-def councillor_inquiries(councillor):
+def councillor_inquiries(councillor: Councillor) -> InquiryQuerySet:
     """The inquiries a councillor wrote, in every state, newest first."""
     return (
         Inquiry.objects.filter(author=councillor)
@@ -21,7 +23,7 @@ def councillor_inquiries(councillor):
     )
 
 
-def cosigned_inquiries(councillor):
+def cosigned_inquiries(councillor: Councillor) -> InquiryQuerySet:
     """Inquiries of others that ``councillor`` co-signs, with the own signature attached."""
     own = CoSignature.objects.filter(councillor=councillor)
     return (
@@ -32,7 +34,7 @@ def cosigned_inquiries(councillor):
     )
 
 
-def inquiry_for_councillor(queryset, pk: int) -> Inquiry:
+def inquiry_for_councillor(queryset: InquiryQuerySet, pk: int) -> Inquiry:
     """One inquiry with questions, co-signatures and every event (404 if not in ``queryset``)."""
     return get_object_or_404(
         queryset.select_related(

@@ -1,6 +1,8 @@
 """Reads for the public pages: published inquiries only, joins that keep query counts constant."""
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+import datetime
+
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from inquiries.models import (
@@ -13,11 +15,12 @@ from inquiries.models import (
     ReplyDocument,
     Topic,
 )
+from inquiries.models.inquiry import InquiryQuerySet
 
 RELATED_LIMIT = 5
 
 
-def published_inquiries():
+def published_inquiries() -> InquiryQuerySet:
     """Published inquiries for public lists, newest first."""
     return (
         Inquiry.objects.published()
@@ -33,7 +36,7 @@ def published_inquiries():
     )
 
 
-def inquiry_with_questions(queryset, pk: int) -> Inquiry:
+def inquiry_with_questions(queryset: InquiryQuerySet, pk: int) -> Inquiry:
     """One inquiry with its questions, answers and public timeline (404 if not in ``queryset``).
 
     Each answer comes with its attachments, corrections (oldest first) and the
@@ -85,11 +88,11 @@ def related_inquiries(inquiry: Inquiry) -> list[Inquiry]:
     )
 
 
-def latest_answered(limit: int = 5):
+def latest_answered(limit: int = 5) -> list[Inquiry]:
     return list(published_inquiries()[:limit])
 
 
-def upcoming_meetings(limit: int = 6, now=None):
+def upcoming_meetings(limit: int = 6, now: datetime.datetime | None = None) -> list[Meeting]:
     """The next meetings, each with its published inquiries."""
     return list(
         Meeting.objects.upcoming(now)
@@ -106,7 +109,7 @@ def upcoming_meetings(limit: int = 6, now=None):
     )
 
 
-def topics_in_use():
+def topics_in_use() -> QuerySet[Topic]:
     """Topics with at least one published inquiry, with their counts."""
     return (
         Topic.objects.annotate(

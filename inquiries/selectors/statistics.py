@@ -8,13 +8,20 @@ whole inquiry, to the approval of its last answer (``Inquiry.answered_at``).
 The figure shown is the median: half of the answers took less, half longer.
 """
 
+import datetime
 import statistics
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.utils import timezone
 
 from inquiries.models import Department, Inquiry, Question
 from inquiries.models.answering import released_answer
+
+# (submitted_at, approved_at) of one answer; either may be missing
+Span = tuple[datetime.datetime | None, datetime.datetime | None]
+# (submitted_at, answered_at, due_date) of one answered inquiry or question
+Row = tuple[datetime.datetime | None, datetime.datetime | None, datetime.date | None]
 
 
 @dataclass(frozen=True)
@@ -29,13 +36,13 @@ class AnswerFigures:
         return None if self.on_time_share is None else round(self.on_time_share * 100)
 
 
-def median_days_to_answer(spans) -> float | None:
+def median_days_to_answer(spans: Iterable[Span]) -> float | None:
     """The median of the days to answer of ``(submitted_at, approved_at)`` pairs (see above)."""
     days = [(end - start).total_seconds() / 86400 for start, end in spans if start and end]
     return round(statistics.median(days), 1) if days else None
 
 
-def _figures(label: str, rows: list[tuple]) -> AnswerFigures:
+def _figures(label: str, rows: list[Row]) -> AnswerFigures:
     """``rows``: (submitted_at, answered_at, due_date) of answered items."""
     dated = [(end, due) for _start, end, due in rows if end and due]
     on_time = [timezone.localdate(end) <= due for end, due in dated]
@@ -54,7 +61,7 @@ def statistics_by_year() -> list[AnswerFigures]:
         .filter(answered_at__isnull=False)
         .values_list("number_year", "published_at", "submitted_at", "answered_at", "due_date")
     )
-    by_year: dict[int, list[tuple]] = {}
+    by_year: dict[int, list[Row]] = {}
     for year, published_at, submitted, answered, due in rows:
         key = year or timezone.localdate(published_at).year
         by_year.setdefault(key, []).append((submitted, answered, due))
@@ -73,7 +80,7 @@ def statistics_by_department() -> list[AnswerFigures]:
         "answer__approved_at",
         "inquiry__due_date",
     )
-    by_department: dict[int, list[tuple]] = {}
+    by_department: dict[int, list[Row]] = {}
     for department_id, submitted, approved, due in rows:
         by_department.setdefault(department_id, []).append((submitted, approved, due))
     departments = Department.objects.in_bulk(list(by_department))

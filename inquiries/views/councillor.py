@@ -84,7 +84,8 @@ def inquiry_detail(request, pk: int):
         (s for s in inquiry.cosignatures.all() if s.councillor_id == councillor.pk), None
     )
     actions = workflow.allowed_actions(request.user, inquiry)
-    events = [e for e in inquiry.all_events if e.is_public or e.action in COUNCILLOR_EVENT_ACTIONS]
+    all_events = inquiry.all_events  # type: ignore[attr-defined]  # prefetched (to_attr)
+    events = [e for e in all_events if e.is_public or e.action in COUNCILLOR_EVENT_ACTIONS]
     similar = []
     if "edit" in actions:
         similar = _similar_for(inquiry.subject, [q.text for q in inquiry.questions.all()], inquiry)
@@ -263,7 +264,7 @@ def _edit(request, inquiry: Inquiry | None):
     )
     try:
         if inquiry is None:
-            inquiry, created = drafting.create_draft(
+            inquiry, _created = drafting.create_draft(
                 author, request.user, text, form.cleaned_data["token"]
             )
         else:

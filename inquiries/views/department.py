@@ -78,7 +78,7 @@ def _question_page(request, pk: int, status: int = 200, conflict=None, **forms):
         "actions": actions,
     }
     if "draft_answer" in actions:
-        initial = {
+        initial: dict[str, object] = {
             "text": answer.text if answer else "",
             "version": answer.version if answer else "",
         }
@@ -101,7 +101,7 @@ def _question_page(request, pk: int, status: int = 200, conflict=None, **forms):
         context["holding_form"] = forms.get("holding_form") or HoldingAnswerForm()
     if "correct_answer" in actions:
         context["correction_form"] = forms.get("correction_form") or CorrectionForm(
-            initial={"text": answer.text}
+            initial={"text": answer.text if answer else ""}
         )
     return render(request, "inquiries/department/question.html", context, status=status)
 

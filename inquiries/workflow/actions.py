@@ -5,6 +5,9 @@ form exactly for the names it returns; they never compare statuses themselves.
 The names are those of the workflow functions (``"approve"``, ``"publish"``…).
 """
 
+from django.contrib.auth.models import AnonymousUser, User
+from django.db import models
+
 from inquiries.workflow import answering, corrections, inquiry, routing
 from inquiries.workflow.core import Transition
 
@@ -30,7 +33,7 @@ TRANSITIONS: tuple[Transition, ...] = (
 )
 
 
-def allowed_actions(actor, obj) -> frozenset[str]:
+def allowed_actions(actor: User | AnonymousUser, obj: models.Model | None) -> frozenset[str]:
     """The names of the transitions ``actor`` may do with ``obj`` (an inquiry, question or
     answer) in its present state; empty for ``None``."""
     if obj is None:

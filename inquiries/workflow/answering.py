@@ -5,6 +5,11 @@ When the last question of an inquiry is approved, the inquiry becomes answered
 and its reply letter is built (``answers_changed``).
 """
 
+import datetime
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -16,6 +21,7 @@ from inquiries.models import (
     AnswerAttachment,
     AuditEvent,
     Contribution,
+    Department,
     Inquiry,
     Question,
 )
@@ -31,6 +37,9 @@ from inquiries.workflow.core import (
     set_status,
     write_event,
 )
+
+if TYPE_CHECKING:
+    from inquiries.attachments import CheckedUpload
 
 Status = Question.Status
 Action = AuditEvent.Action
@@ -89,7 +98,7 @@ class AnswerConflict(TransitionError):
     both texts so that nothing typed is lost.
     """
 
-    def __init__(self, answer: Answer):
+    def __init__(self, answer: Answer) -> None:
         super().__init__(
             _(
                 "Someone else has changed this answer since you opened it. Your text was "
@@ -119,7 +128,12 @@ def groupable_with(question: Question) -> list[Question]:
 
 @transaction.atomic
 def draft_answer(
-    question: Question, actor, text: str, also=(), base_version: int | None = None, now=None
+    question: Question,
+    actor: User,
+    text: str,
+    also: Iterable[Question] = (),
+    base_version: int | None = None,
+    now: datetime.datetime | None = None,
 ) -> Answer:
     """Write the answer of ``question`` (and of the questions in ``also``: a grouped answer).
 
@@ -165,7 +179,13 @@ def draft_answer(
 
 
 @transaction.atomic
-def add_contribution(question: Question, actor, department, text: str, now=None) -> Contribution:
+def add_contribution(
+    question: Question,
+    actor: User,
+    department: Department,
+    text: str,
+    now: datetime.datetime | None = None,
+) -> Contribution:
     """A contributing department's input; the lead department sees it beside its draft."""
     question = lock_question(question)
     ADD_CONTRIBUTION.check(actor, question)
@@ -191,7 +211,9 @@ def add_contribution(question: Question, actor, department, text: str, now=None)
 
 
 @transaction.atomic
-def add_attachment(question: Question, actor, checked_file, title: str = "") -> AnswerAttachment:
+def add_attachment(
+    question: Question, actor: User, checked_file: "CheckedUpload", title: str = ""
+) -> AnswerAttachment:
     """Attach a checked upload (``inquiries.attachments.CheckedUpload``) to the answer."""
     question = lock_question(question)
     ADD_ATTACHMENT.check(actor, question)
@@ -220,7 +242,7 @@ def add_attachment(question: Question, actor, checked_file, title: str = "") -> 
     return attachment
 
 
-def _answer_group(question: Question, status) -> list[Question]:
+def _answer_group(question: Question, status: str) -> list[Question]:
     """The questions sharing ``question``'s answer that are in ``status``, locked, in order."""
     if question.answer_id is None:
         return [question] if question.status == status else []
@@ -233,7 +255,9 @@ def _answer_group(question: Question, status) -> list[Question]:
 
 
 @transaction.atomic
-def send_for_review(question: Question, actor, now=None) -> Question:
+def send_for_review(
+    question: Question, actor: User, now: datetime.datetime | None = None
+) -> Question:
     """Send the answer (with every question it serves) to the head of department."""
     question = lock_question(question)
     SEND_FOR_REVIEW.check(actor, question)
@@ -247,7 +271,9 @@ def send_for_review(question: Question, actor, now=None) -> Question:
 
 
 @transaction.atomic
-def return_answer(question: Question, actor, comment: str, now=None) -> Question:
+def return_answer(
+    question: Question, actor: User, comment: str, now: datetime.datetime | None = None
+) -> Question:
     question = lock_question(question)
     RETURN_ANSWER.check(actor, question)
     if not comment.strip():
@@ -260,7 +286,7 @@ def return_answer(question: Question, actor, comment: str, now=None) -> Question
 
 
 @transaction.atomic
-def approve(question: Question, actor, now=None) -> Question:
+def approve(question: Question, actor: User, now: datetime.datetime | None = None) -> Question:
     """Approve the answer of ``question`` (and of every question it serves).
 
     When the last question of the inquiry is approved, the inquiry becomes answered.
@@ -268,6 +294,7 @@ def approve(question: Question, actor, now=None) -> Question:
     question = lock_question(question)
     APPROVE.check(actor, question)
     now = now or timezone.now()
+    assert question.answer_id is not None  # in review: the answer was drafted
     answer = Answer.objects.select_for_update().get(pk=question.answer_id)
     answer.approved_by = actor
     answer.approved_at = now

@@ -8,11 +8,13 @@ its transaction, after locking the row; ``allowed_actions`` asks the same
 (as far as permission and state go).
 """
 
+import datetime
 import operator
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from typing import Any
 
+from django.contrib.auth.models import AnonymousUser, User
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import Promise
@@ -28,7 +30,7 @@ class TransitionError(Exception):
     409 (state) or 403 (person).
     """
 
-    def __init__(self, message: str, *, forbidden: bool = False):
+    def __init__(self, message: str, *, forbidden: bool = False) -> None:
         super().__init__(message)
         self.message = message
         self.forbidden = forbidden
@@ -38,7 +40,7 @@ def refuse_person() -> TransitionError:
     return TransitionError(_("You are not allowed to do this."), forbidden=True)
 
 
-def expect_state(obj, allowed: Collection[str], message: str | Promise) -> None:
+def expect_state(obj: Inquiry | Question, allowed: Collection[str], message: str | Promise) -> None:
     """Refuse (409) unless ``obj.status`` is one of ``allowed``."""
     if obj.status not in allowed:
         raise TransitionError(str(message))
@@ -60,21 +62,21 @@ class Transition:
     refusal: Promise
     state: Callable[[Any], str] = operator.attrgetter("status")
 
-    def allows(self, actor, obj) -> bool:
+    def allows(self, actor: User | AnonymousUser, obj: models.Model) -> bool:
         """Whether ``actor`` may do this to ``obj`` now (no exception, for pages)."""
         return self.state(obj) in self.states and actor.has_perm(self.perm, obj)
 
-    def require(self, actor, obj) -> None:
+    def require(self, actor: User | AnonymousUser, obj: models.Model) -> None:
         """Refuse (403) unless ``actor`` has the permission on ``obj``."""
         if not actor.has_perm(self.perm, obj):
             raise refuse_person()
 
-    def expect(self, obj) -> None:
+    def expect(self, obj: models.Model) -> None:
         """Refuse (409) unless ``obj`` is in one of the states."""
         if self.state(obj) not in self.states:
             raise TransitionError(str(self.refusal))
 
-    def check(self, actor, obj) -> None:
+    def check(self, actor: User | AnonymousUser, obj: models.Model) -> None:
         """``require`` then ``expect``: a wrong person hears 403 before a wrong state 409."""
         self.require(actor, obj)
         self.expect(obj)
@@ -89,15 +91,15 @@ def lock_question(question: Question) -> Question:
 
 
 def write_event(
-    inquiry,
-    actor,
+    inquiry: Inquiry,
+    actor: User,
     action: AuditEvent.Action,
     from_state: str,
     to_state: str,
     comment: str = "",
-    question=None,
+    question: Question | None = None,
     public: bool = False,
-    now=None,
+    now: datetime.datetime | None = None,
 ) -> AuditEvent:
     """The audit event of one transition (never changed afterwards)."""
     return AuditEvent.objects.create(
@@ -114,7 +116,13 @@ def write_event(
 
 
 def set_status(
-    inquiry: Inquiry, to: str, actor, action: AuditEvent.Action, comment="", now=None, **fields
+    inquiry: Inquiry,
+    to: str,
+    actor: User,
+    action: AuditEvent.Action,
+    comment: str = "",
+    now: datetime.datetime | None = None,
+    **fields: object,
 ) -> Inquiry:
     """Move ``inquiry`` to ``to`` (saving ``fields`` with it) and write its public event."""
     from_state = inquiry.status
@@ -127,7 +135,12 @@ def set_status(
 
 
 def set_question_status(
-    question: Question, to: str, actor, action: AuditEvent.Action, comment="", now=None
+    question: Question,
+    to: str,
+    actor: User,
+    action: AuditEvent.Action,
+    comment: str = "",
+    now: datetime.datetime | None = None,
 ) -> Question:
     """Move ``question`` to ``to`` and write its (internal) event."""
     from_state = question.status

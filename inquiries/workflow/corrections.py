@@ -7,6 +7,7 @@ answer and keeps the old text beside it.
 
 import datetime
 
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -39,7 +40,11 @@ CORRECT_ANSWER = Transition(
 
 @transaction.atomic
 def give_holding_answer(
-    inquiry: Inquiry, actor, text: str, until: datetime.date, now=None
+    inquiry: Inquiry,
+    actor: User,
+    text: str,
+    until: datetime.date,
+    now: datetime.datetime | None = None,
 ) -> Answer:
     """An interim reply (Zwischennachricht): the due date cannot be met, here is a new one."""
     inquiry = lock_inquiry(inquiry)
@@ -80,7 +85,9 @@ def give_holding_answer(
 
 
 @transaction.atomic
-def correct_answer(answer: Answer, actor, text: str, reason: str, now=None) -> AnswerCorrection:
+def correct_answer(
+    answer: Answer, actor: User, text: str, reason: str, now: datetime.datetime | None = None
+) -> AnswerCorrection:
     """Change a published answer by a correction (Berichtigung): the old text is kept."""
     answer = Answer.objects.select_for_update().select_related("inquiry").get(pk=answer.pk)
     CORRECT_ANSWER.require(actor, answer)

@@ -7,6 +7,7 @@ The answering in between (routing, drafting, approval) is in ``routing`` and
 
 import datetime
 
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -87,7 +88,7 @@ PUBLISH = Transition(
 
 
 @transaction.atomic
-def submit(inquiry: Inquiry, actor, now=None) -> Inquiry:
+def submit(inquiry: Inquiry, actor: User, now: datetime.datetime | None = None) -> Inquiry:
     inquiry = lock_inquiry(inquiry)
     SUBMIT.check(actor, inquiry)
     now = now or timezone.now()
@@ -103,7 +104,9 @@ def submit(inquiry: Inquiry, actor, now=None) -> Inquiry:
 
 
 @transaction.atomic
-def confirm_cosignature(inquiry: Inquiry, actor, now=None) -> CoSignature:
+def confirm_cosignature(
+    inquiry: Inquiry, actor: User, now: datetime.datetime | None = None
+) -> CoSignature:
     """A co-signer confirms a draft. Not a status change of the inquiry, but audited."""
     inquiry = lock_inquiry(inquiry)
     CONFIRM_COSIGNATURE.check(actor, inquiry)
@@ -126,7 +129,9 @@ def confirm_cosignature(inquiry: Inquiry, actor, now=None) -> CoSignature:
 
 
 @transaction.atomic
-def withdraw(inquiry: Inquiry, actor, reason: str, now=None) -> Inquiry:
+def withdraw(
+    inquiry: Inquiry, actor: User, reason: str, now: datetime.datetime | None = None
+) -> Inquiry:
     inquiry = lock_inquiry(inquiry)
     WITHDRAW.check(actor, inquiry)
     if not reason.strip():
@@ -135,7 +140,7 @@ def withdraw(inquiry: Inquiry, actor, reason: str, now=None) -> Inquiry:
 
 
 @transaction.atomic
-def receive(inquiry: Inquiry, actor, now=None) -> Inquiry:
+def receive(inquiry: Inquiry, actor: User, now: datetime.datetime | None = None) -> Inquiry:
     """The office enters an inquiry that came on paper or by email as submitted.
 
     The submission deadline is not enforced here: the office sees on the register page
@@ -169,7 +174,9 @@ def _next_number(year: int) -> int:
 
 
 @transaction.atomic
-def register(inquiry: Inquiry, actor, due_date: datetime.date, now=None) -> Inquiry:
+def register(
+    inquiry: Inquiry, actor: User, due_date: datetime.date, now: datetime.datetime | None = None
+) -> Inquiry:
     inquiry = lock_inquiry(inquiry)
     REGISTER.check(actor, inquiry)
     now = now or timezone.now()
@@ -193,7 +200,9 @@ def register(inquiry: Inquiry, actor, due_date: datetime.date, now=None) -> Inqu
 
 
 @transaction.atomic
-def reject(inquiry: Inquiry, actor, reason: str, now=None) -> Inquiry:
+def reject(
+    inquiry: Inquiry, actor: User, reason: str, now: datetime.datetime | None = None
+) -> Inquiry:
     inquiry = lock_inquiry(inquiry)
     REJECT.check(actor, inquiry)
     if not reason.strip():
@@ -204,7 +213,7 @@ def reject(inquiry: Inquiry, actor, reason: str, now=None) -> Inquiry:
 
 
 @transaction.atomic
-def publish(inquiry: Inquiry, actor, now=None) -> Inquiry:
+def publish(inquiry: Inquiry, actor: User, now: datetime.datetime | None = None) -> Inquiry:
     inquiry = lock_inquiry(inquiry)
     PUBLISH.check(actor, inquiry)
     now = now or timezone.now()

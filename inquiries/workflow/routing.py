@@ -5,13 +5,17 @@ A question can be (re-)routed until its answer is sent for approval
 department's answer (which is kept) and starts again as "routed".
 """
 
+import datetime
+from collections.abc import Iterable, Mapping
+
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from inquiries import notifications
-from inquiries.models import AuditEvent, Inquiry, Question
+from inquiries.models import AuditEvent, Department, Inquiry, Question
 from inquiries.workflow.core import (
     Transition,
     TransitionError,
@@ -46,7 +50,12 @@ REQUEST_REROUTE = Transition(
 
 @transaction.atomic
 def route(
-    question: Question, actor, lead_department, contributing=(), comment: str = "", now=None
+    question: Question,
+    actor: User,
+    lead_department: Department | None,
+    contributing: Iterable[Department] = (),
+    comment: str = "",
+    now: datetime.datetime | None = None,
 ) -> Question:
     """Give ``question`` its lead department (and contributing ones); also re-routing."""
     _route(question, actor, lead_department, contributing, comment, now)
@@ -55,7 +64,13 @@ def route(
 
 
 @transaction.atomic
-def route_many(inquiry: Inquiry, actor, assignments, comment: str = "", now=None) -> int:
+def route_many(
+    inquiry: Inquiry,
+    actor: User,
+    assignments: Mapping[Question, tuple[Department | None, Iterable[Department]]],
+    comment: str = "",
+    now: datetime.datetime | None = None,
+) -> int:
     """Route several questions of ``inquiry`` in one go.
 
     ``assignments`` maps each question to ``(lead_department, contributing departments)``.
@@ -71,7 +86,14 @@ def route_many(inquiry: Inquiry, actor, assignments, comment: str = "", now=None
     return changed
 
 
-def _route(question, actor, lead_department, contributing, comment, now) -> bool:
+def _route(
+    question: Question,
+    actor: User,
+    lead_department: Department | None,
+    contributing: Iterable[Department],
+    comment: str,
+    now: datetime.datetime | None,
+) -> bool:
     """Route one question inside the caller's transaction; ``True`` if anything changed."""
     question = lock_question(question)
     ROUTE.check(actor, question.inquiry)
@@ -108,7 +130,9 @@ def _route(question, actor, lead_department, contributing, comment, now) -> bool
 
 
 @transaction.atomic
-def request_reroute(question: Question, actor, reason: str, now=None) -> Question:
+def request_reroute(
+    question: Question, actor: User, reason: str, now: datetime.datetime | None = None
+) -> Question:
     """A department asks the office to route ``question`` elsewhere, with its reason."""
     question = lock_question(question)
     REQUEST_REROUTE.check(actor, question)

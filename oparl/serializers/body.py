@@ -1,5 +1,8 @@
 """System, Body and LegislativeTerm."""
 
+import datetime
+from collections.abc import Iterable
+
 from django.conf import settings
 from django.db.models import Max, Min
 from django.urls import reverse
@@ -8,6 +11,7 @@ from django.utils import timezone
 from inquiries.models import Committee, LegislativeTerm
 from oparl.serializers.base import (
     Context,
+    Data,
     compact,
     moment,
     oparl_type,
@@ -28,7 +32,7 @@ BODY_LISTS = {
 }
 
 
-def _span():
+def _span() -> tuple[datetime.datetime, datetime.datetime]:
     """When the body's data began and last changed (its master data and terms)."""
     committees = Committee.objects.aggregate(first=Min("created_at"), last=Max("updated_at"))
     terms = LegislativeTerm.objects.aggregate(last=Max("updated_at"))
@@ -37,7 +41,7 @@ def _span():
     return first, last
 
 
-def system(ctx: Context) -> dict:
+def system(ctx: Context) -> Data:
     first, last = _span()
     return compact(
         {
@@ -57,7 +61,7 @@ def system(ctx: Context) -> dict:
     )
 
 
-def legislative_term(ctx: Context, term, embedded: bool = False) -> dict:
+def legislative_term(ctx: Context, term: LegislativeTerm, embedded: bool = False) -> Data:
     return stamped(
         compact(
             {
@@ -73,7 +77,7 @@ def legislative_term(ctx: Context, term, embedded: bool = False) -> dict:
     )
 
 
-def open_data(ctx: Context, ranking_years) -> list[dict]:
+def open_data(ctx: Context, ranking_years: Iterable[int]) -> list[Data]:
     """The Smart City Index downloads, one CSV and one JSON per edition (extension)."""
     downloads = []
     for year in ranking_years:
@@ -88,7 +92,7 @@ def open_data(ctx: Context, ranking_years) -> list[dict]:
     return downloads
 
 
-def body(ctx: Context, terms, ranking_years=()) -> dict:
+def body(ctx: Context, terms: Iterable[LegislativeTerm], ranking_years: Iterable[int] = ()) -> Data:
     first, last = _span()
     data = {
         "id": ctx.body,

@@ -1,10 +1,14 @@
 """File: the released reply PDFs."""
 
+import datetime
+
 from django.conf import settings
 
+from inquiries.models import ReplyDocument
 from oparl.checksums import sha512_of
 from oparl.serializers.base import (
     Context,
+    Data,
     compact,
     deleted,
     local_day,
@@ -13,14 +17,14 @@ from oparl.serializers.base import (
 )
 
 
-def file_name_for_people(document) -> str:
+def file_name_for_people(document: ReplyDocument) -> str:
     number = document.inquiry.number
     subject = document.inquiry.subject
     label = f"Antwort auf Anfrage {number}" if number else "Antwort auf die Anfrage"
     return f"{label}: {subject} (Fassung {document.version})"
 
 
-def appeared(document):
+def appeared(document: ReplyDocument) -> datetime.datetime:
     """When the file became public: released, and its inquiry published (as the selectors)."""
     moments = [document.released_at or document.created_at]
     if document.inquiry.published_at:
@@ -28,12 +32,12 @@ def appeared(document):
     return max(moments)
 
 
-def deleted_reply_file(ctx: Context, document) -> dict:
+def deleted_reply_file(ctx: Context, document: ReplyDocument) -> Data:
     access_url = ctx.absolute(document.get_absolute_url())
     return deleted(ctx.url("file", document.pk), "File", document, accessUrl=access_url)
 
 
-def reply_file(ctx: Context, document, embedded=False) -> dict:
+def reply_file(ctx: Context, document: ReplyDocument, embedded: bool = False) -> Data:
     """A released reply PDF; ``document.inquiry`` must be loaded."""
     inquiry = document.inquiry
     data = {

@@ -2,25 +2,26 @@
 
 from django.utils import timezone
 
-from oparl.serializers.base import Context, compact, moment, oparl_type, stamped
+from inquiries.models import Inquiry, Meeting
+from oparl.serializers.base import Context, Data, compact, moment, oparl_type, stamped
 from oparl.serializers.people import COMMITTEE, organization_url
 
 # Beratungsrolle of an inquiry in its meeting: the council takes note of the answer.
 CONSULTATION_ROLE = "Kenntnisnahme"
 
 
-def meeting_name(meeting) -> str:
+def meeting_name(meeting: Meeting) -> str:
     day = timezone.localtime(meeting.starts_at).strftime("%d.%m.%Y")
     return f"{meeting.committee.name}: Sitzung am {day}"
 
 
-def meeting_state(meeting) -> str:
+def meeting_state(meeting: Meeting) -> str:
     if meeting.is_cancelled:
         return "abgesagt"
     return "terminiert" if meeting.starts_at > timezone.now() else "durchgeführt"
 
 
-def location(ctx: Context, meeting, embedded=False) -> dict:
+def location(ctx: Context, meeting: Meeting, embedded: bool = False) -> Data:
     data = {
         "id": ctx.url("location", meeting.pk),
         "type": oparl_type("Location"),
@@ -30,7 +31,7 @@ def location(ctx: Context, meeting, embedded=False) -> dict:
     return stamped(compact(data), meeting)
 
 
-def meeting(ctx: Context, row) -> dict:
+def meeting(ctx: Context, row: Meeting) -> Data:
     data = {
         "id": ctx.url("meeting", row.pk),
         "type": oparl_type("Meeting"),
@@ -44,7 +45,7 @@ def meeting(ctx: Context, row) -> dict:
     return stamped(compact(data), row)
 
 
-def consultation(ctx: Context, inquiry, embedded=False) -> dict:
+def consultation(ctx: Context, inquiry: Inquiry, embedded: bool = False) -> Data:
     """The inquiry on the agenda of the meeting it was filed for."""
     data = {
         "id": ctx.url("consultation", inquiry.pk),

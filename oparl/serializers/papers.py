@@ -9,9 +9,12 @@ never do.
 
 from django.conf import settings
 
+from inquiries.models import Answer, Inquiry
 from oparl.serializers.base import (
     EXTENSION,
     Context,
+    Data,
+    Row,
     compact,
     local_day,
     moment,
@@ -27,12 +30,12 @@ REPLY_PAPER = "Beantwortung einer Anfrage"
 QUESTIONS_KEY = f"{EXTENSION}:questions"
 
 
-def _originators(ctx: Context, inquiry) -> list[str]:
+def _originators(ctx: Context, inquiry: Row) -> list[str]:
     people = [inquiry.author_id] + [c.councillor_id for c in inquiry.ordered_cosignatures]
     return [ctx.url("person", pk) for pk in people]
 
 
-def _lead_departments(ctx: Context, inquiry) -> list[str]:
+def _lead_departments(ctx: Context, inquiry: Row) -> list[str]:
     seen = []
     for question in inquiry.ordered_questions:
         if question.lead_department_id and question.lead_department_id not in seen:
@@ -40,7 +43,7 @@ def _lead_departments(ctx: Context, inquiry) -> list[str]:
     return [organization_url(ctx, DEPARTMENT, pk) for pk in seen]
 
 
-def _answer(ctx: Context, answer, shared_with: list[int]) -> dict | None:
+def _answer(ctx: Context, answer: Answer | None, shared_with: list[int]) -> Data | None:
     if answer is None or not answer.is_released:
         return None
     corrections = [
@@ -66,7 +69,7 @@ def _answer(ctx: Context, answer, shared_with: list[int]) -> dict | None:
     )
 
 
-def questions(ctx: Context, inquiry) -> list[dict]:
+def questions(ctx: Context, inquiry: Row) -> list[Data]:
     by_answer: dict[int, list[int]] = {}
     for question in inquiry.ordered_questions:
         if question.answer_id:
@@ -90,11 +93,11 @@ def questions(ctx: Context, inquiry) -> list[dict]:
     return result
 
 
-def _reference(inquiry) -> str | None:
+def _reference(inquiry: Inquiry) -> str | None:
     return inquiry.number or None
 
 
-def inquiry_paper(ctx: Context, inquiry) -> dict:
+def inquiry_paper(ctx: Context, inquiry: Row) -> Data:
     """The inquiry as an OParl Paper; ``inquiry`` comes from ``selectors.published_inquiries``."""
     files = [reply_file(ctx, doc, embedded=True) for doc in inquiry.released_replies[:1]]
     faction = [organization_url(ctx, FACTION, inquiry.faction_id)] if inquiry.faction_id else []
@@ -119,7 +122,7 @@ def inquiry_paper(ctx: Context, inquiry) -> dict:
     return stamped(compact(data), inquiry)
 
 
-def reply_paper(ctx: Context, inquiry) -> dict:
+def reply_paper(ctx: Context, inquiry: Row) -> Data:
     """The administration's reply: the current reply PDF as main file, earlier ones beside it."""
     files = [reply_file(ctx, doc, embedded=True) for doc in inquiry.released_replies]
     label = f"Antwort auf Anfrage {inquiry.number}" if inquiry.number else "Antwort auf Anfrage"

@@ -1,7 +1,7 @@
 """Organization (committees, factions, departments), Person and Membership."""
 
-from inquiries.models import Committee, Department, Faction
-from oparl.serializers.base import Context, compact, oparl_type, stamped
+from inquiries.models import Committee, Councillor, Department, Faction
+from oparl.serializers.base import Context, Data, Row, compact, oparl_type, stamped
 
 # Kinds of Organization in ids and in ``organizationType``.
 COMMITTEE, FACTION, DEPARTMENT = "gremium", "fraktion", "verwaltungsbereich"
@@ -10,7 +10,7 @@ ORGANIZATION_TYPES = {
     FACTION: "Fraktion",
     DEPARTMENT: "Verwaltungsbereich",
 }
-CLASSIFICATIONS = {
+CLASSIFICATIONS: dict[str, str] = {
     Committee.Kind.COUNCIL: "Rat",
     Committee.Kind.COMMITTEE: "Ausschuss",
     Committee.Kind.DISTRICT: "Bezirksvertretung",
@@ -32,11 +32,13 @@ def committee_seat_url(ctx: Context, seat_id: int) -> str:
     return ctx.url("membership", COMMITTEE, seat_id)
 
 
-def faction_seat_url(ctx: Context, councillor) -> str:
+def faction_seat_url(ctx: Context, councillor: Councillor) -> str:
     return ctx.url("faction_membership", councillor.pk, councillor.faction_id)
 
 
-def _organization(ctx, kind, row, **fields) -> dict:
+def _organization(
+    ctx: Context, kind: str, row: Committee | Faction | Department, **fields: object
+) -> Data:
     data = {
         "id": organization_url(ctx, kind, row.pk),
         "type": oparl_type("Organization"),
@@ -49,7 +51,7 @@ def _organization(ctx, kind, row, **fields) -> dict:
     return stamped(compact(data), row)
 
 
-def committee(ctx: Context, row, seat_ids: list[int]) -> dict:
+def committee(ctx: Context, row: Committee, seat_ids: list[int]) -> Data:
     return _organization(
         ctx,
         COMMITTEE,
@@ -59,7 +61,7 @@ def committee(ctx: Context, row, seat_ids: list[int]) -> dict:
     )
 
 
-def faction(ctx: Context, row) -> dict:
+def faction(ctx: Context, row: Faction) -> Data:
     members = sorted(row.councillors.all(), key=lambda c: c.pk)
     return _organization(
         ctx,
@@ -70,14 +72,19 @@ def faction(ctx: Context, row) -> dict:
     )
 
 
-def department(ctx: Context, row) -> dict:
+def department(ctx: Context, row: Department) -> Data:
     parent = organization_url(ctx, DEPARTMENT, row.parent_id) if row.parent_id else None
     return _organization(ctx, DEPARTMENT, row, shortName=row.code, subOrganizationOf=parent)
 
 
 def membership(
-    ctx: Context, membership_id, councillor, organization, embedded=False, stamps=None
-) -> dict:
+    ctx: Context,
+    membership_id: str,
+    councillor: Councillor,
+    organization: str,
+    embedded: bool = False,
+    stamps: Row = None,
+) -> Data:
     """A seat in a committee or faction; dated by the councillor's record."""
     data = {
         "id": membership_id,
@@ -90,8 +97,13 @@ def membership(
 
 
 def committee_membership(
-    ctx: Context, seat_id, councillor, committee_id, embedded=False, stamps=None
-):
+    ctx: Context,
+    seat_id: int,
+    councillor: Councillor,
+    committee_id: int,
+    embedded: bool = False,
+    stamps: Row = None,
+) -> Data:
     organization = organization_url(ctx, COMMITTEE, committee_id)
     return membership(
         ctx,
@@ -103,14 +115,15 @@ def committee_membership(
     )
 
 
-def faction_membership(ctx: Context, councillor, embedded=False) -> dict:
+def faction_membership(ctx: Context, councillor: Councillor, embedded: bool = False) -> Data:
+    assert councillor.faction_id is not None  # asked only of councillors with a faction
     organization = organization_url(ctx, FACTION, councillor.faction_id)
     return membership(
         ctx, faction_seat_url(ctx, councillor), councillor, organization, embedded=embedded
     )
 
 
-def person(ctx: Context, councillor, seats: list[tuple[int, int]]) -> dict:
+def person(ctx: Context, councillor: Councillor, seats: list[tuple[int, int]]) -> Data:
     """A councillor. Contact data is personal and never leaves the portal."""
     memberships = []
     if councillor.faction_id:

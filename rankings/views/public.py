@@ -53,7 +53,8 @@ def edition(request, year: int):
             "noted": [
                 r.cell.entry
                 for r in rows
-                if r.cell.entry.note or r.cell.entry.provenance != Provenance.PUBLISHED
+                if r.cell.entry is not None
+                and (r.cell.entry.note or r.cell.entry.provenance != Provenance.PUBLISHED)
             ],
             "sort": sort,
             "state": state,

@@ -77,7 +77,7 @@ def test_councillor_writes_reorders_and_submits_an_inquiry(page, demo):
     assert question_texts(page) == QUESTIONS
     # Question 5 moves up once: it becomes question 4.
     page.get_by_role("button", name="Nach oben (Frage 5)").click()
-    reordered = QUESTIONS[:3] + [QUESTIONS[4], QUESTIONS[3]]
+    reordered = [*QUESTIONS[:3], QUESTIONS[4], QUESTIONS[3]]
     assert question_texts(page) == reordered
     assert page.get_by_label("Frage 4", exact=True).input_value() == QUESTIONS[4]
     page.get_by_role("button", name="Speichern und einreichen …").click()

@@ -50,7 +50,8 @@ def test_new_visitor_searches_filters_reads_downloads_and_follows(page, demo):
     # The reply PDF, downloaded through the link on the page.
     link = page.get_by_role("link", name="Antwortschreiben herunterladen (PDF)")
     pdf = page.request.get(link.get_attribute("href"))
-    assert pdf.ok and pdf.body().startswith(b"%PDF")
+    assert pdf.ok
+    assert pdf.body().startswith(b"%PDF")
 
     topic = demo.topics.get(slug="smart-city")
     page.get_by_label("Was möchten Sie verfolgen?").select_option(f"topic:{topic.pk}")

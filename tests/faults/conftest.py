@@ -52,23 +52,24 @@ class Workers:
             LOG_LEVEL="WARNING",
         )
         environment.update(env)
-        log = open(self.tmp_path / f"worker-{len(self.processes)}.log", "w")  # noqa: SIM115
-        process = subprocess.Popen(
-            [
-                sys.executable,
-                "manage.py",
-                "db_worker",
-                "--interval",
-                "0.1",
-                "--no-startup-delay",
-                "--no-reload",
-                *args,
-            ],
-            cwd=ROOT,
-            env=environment,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
+        # The worker keeps its own copy of the descriptor; ours closes here.
+        with open(self.tmp_path / f"worker-{len(self.processes)}.log", "w") as log:
+            process = subprocess.Popen(
+                [
+                    sys.executable,
+                    "manage.py",
+                    "db_worker",
+                    "--interval",
+                    "0.1",
+                    "--no-startup-delay",
+                    "--no-reload",
+                    *args,
+                ],
+                cwd=ROOT,
+                env=environment,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
         self.processes.append(process)
         return process
 

@@ -18,7 +18,11 @@ def test_email_is_sent_only_after_commit():
 
 @pytest.mark.django_db(transaction=True)
 def test_email_is_dropped_with_the_rolled_back_transaction():
-    with pytest.raises(RuntimeError), transaction.atomic():
-        enqueue_on_commit(send_email, "Betreff", "Text", ["rat@example.org"])
-        raise RuntimeError
+    def enqueue_then_fail():
+        with transaction.atomic():
+            enqueue_on_commit(send_email, "Betreff", "Text", ["rat@example.org"])
+            raise RuntimeError
+
+    with pytest.raises(RuntimeError):
+        enqueue_then_fail()
     assert mail.outbox == []

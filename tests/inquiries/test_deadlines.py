@@ -26,8 +26,12 @@ def test_working_days_backwards_skip_easter():
 
 def _meeting_on(day):
     return MeetingFactory(
-        starts_at=timezone.make_aware(datetime.datetime(day.year, day.month, day.day, 16)),
-        submission_deadline=timezone.make_aware(datetime.datetime(2022, 1, 1, 12)),
+        starts_at=datetime.datetime(
+            day.year, day.month, day.day, 16, tzinfo=timezone.get_current_timezone()
+        ),
+        submission_deadline=datetime.datetime(
+            2022, 1, 1, 12, tzinfo=timezone.get_current_timezone()
+        ),
     )
 
 

@@ -52,7 +52,8 @@ def test_same_token_finds_the_draft_again(personas):
         author, personas.councillor, text(meeting, ["A", "B"]), token
     )
     assert (created, created_again) == (True, False)
-    assert first.pk == again.pk and Inquiry.objects.count() == 1
+    assert first.pk == again.pk
+    assert Inquiry.objects.count() == 1
     assert again.questions.count() == 2
     assert AuditEvent.objects.filter(action="create").count() == 1
 
@@ -84,4 +85,5 @@ def test_unchanged_text_keeps_confirmations_and_removed_cosigners_go(personas):
     )
     drafting.save_draft(draft, personas.councillor, same)
     (signature,) = CoSignature.objects.filter(inquiry=draft)
-    assert signature.councillor == cosigner and signature.confirmed_at is not None
+    assert signature.councillor == cosigner
+    assert signature.confirmed_at is not None

@@ -63,7 +63,8 @@ def test_invalid_addresses_are_refused_next_to_the_field(client, topic, email):
     response = _subscribe(client, f"topic:{topic.pk}", email=email)
     assert response.status_code == 400
     page = response.content.decode()
-    assert 'id="id_email_error"' in page and 'aria-describedby="id_email_error"' in page
+    assert 'id="id_email_error"' in page
+    assert 'aria-describedby="id_email_error"' in page
     assert Subscription.objects.count() == 0
 
 
@@ -149,7 +150,8 @@ def test_daily_digest_batches_news_per_address_and_is_safe_to_run_twice(client, 
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
     assert message.to == ["leser@example.org"]
-    assert "Neu A" in message.body and "Neu B" in message.body
+    assert "Neu A" in message.body
+    assert "Neu B" in message.body
     assert "Ein Thema: Digitalisierung" in message.body
     assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     assert f"/abo/abmelden/{by_topic.token}/" in message.body
@@ -172,7 +174,8 @@ def test_saved_search_digest_uses_the_list_filters(personas, topic):
     publish(InquiryFactory(author=personas.councillor_profile, subject="Daneben"), personas)
     topic.inquiries.add(hit)
     assert send_digests.call() == 1
-    assert "Treffer" in mail.outbox[0].body and "Daneben" not in mail.outbox[0].body
+    assert "Treffer" in mail.outbox[0].body
+    assert "Daneben" not in mail.outbox[0].body
 
 
 @pytest.mark.django_db

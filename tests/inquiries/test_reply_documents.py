@@ -91,10 +91,13 @@ def test_correction_makes_version_two_and_version_one_stays(
         assert is_stale(first)
         schedule_reply_build(inquiry)
     second = ReplyDocument.objects.get(inquiry=inquiry, version=2)
-    assert second.released_at is not None and second.content_hash != first.content_hash
+    assert second.released_at is not None
+    assert second.content_hash != first.content_hash
     text = full_text(read_pdf(_stored_bytes(second)))
-    assert "Es sind 21 Verfahren." in text and "Es sind 12 Verfahren." not in text
-    assert "Berichtigt am" in text and "Zahlendreher." in text
+    assert "Es sind 21 Verfahren." in text
+    assert "Es sind 12 Verfahren." not in text
+    assert "Berichtigt am" in text
+    assert "Zahlendreher." in text
     assert "Fassung 2 (berichtigt)" in text
     assert embedded_json(read_pdf(_stored_bytes(second)))["answers"][0]["text"] == answer.text
     old = client.get(first.get_absolute_url())
@@ -112,12 +115,14 @@ def test_lost_file_is_rebuilt_from_the_stored_content(personas):
     # The text changes afterwards: the restored file still shows what version 1 released.
     Answer.objects.filter(inquiry=inquiry).update(text="Ungeprüfter Entwurf.")
     restored = ensure_reply_file(inquiry.pk, document.version)
-    assert restored.pk == document.pk and not file_is_missing(restored)
+    assert restored.pk == document.pk
+    assert not file_is_missing(restored)
     data = _stored_bytes(restored)
     assert restored.sha256 == hashlib.sha256(data).hexdigest()
     assert restored.content_hash == document.content_hash
     text = full_text(read_pdf(data))
-    assert "Antwort vor dem Verlust." in text and "Ungeprüfter Entwurf." not in text
+    assert "Antwort vor dem Verlust." in text
+    assert "Ungeprüfter Entwurf." not in text
 
 
 @pytest.mark.django_db

@@ -149,7 +149,8 @@ def test_letterhead_comes_from_the_settings(personas, settings):
     inquiry = answered_inquiry(personas, ["Frage?"], {(1,): "Antwort."})
     reader = read_pdf(render_payload(_payload(inquiry), version=1)[2])
     text = full_text(reader)
-    assert "Stadt Castrop-Rauxel" in text and "Europaplatz 1 · 44575 Castrop-Rauxel" in text
+    assert "Stadt Castrop-Rauxel" in text
+    assert "Europaplatz 1 · 44575 Castrop-Rauxel" in text
     assert "Erika Mustermann Die Bürgermeisterin" in text
     assert "Stadt Herne" not in text
     assert reader.metadata.author == "Stadt Castrop-Rauxel"
@@ -205,9 +206,11 @@ def test_bad_input_is_shown_as_written_and_stays_on_the_page(personas):
     assert "https://www.herne.de/Stadt-und-Leben/Digitalisierung/Onlinezugangsgesetz/" in squeezed
     assert "Donaudampfschifffahrtsgesellschaftskapitänsmützenabzeichen" in squeezed
     html = prepared.html
-    assert "<li>erster Punkt</li>" in html and "<li>Schritt zwei</li>" in html
+    assert "<li>erster Punkt</li>" in html
+    assert "<li>Schritt zwei</li>" in html
     assert "<td>31 %</td>" in html
-    assert "&lt;script&gt;" in html and "<script>" not in html
+    assert "&lt;script&gt;" in html
+    assert "<script>" not in html
 
 
 @pytest.mark.django_db
@@ -224,7 +227,8 @@ def test_twenty_page_answer_gives_the_right_page_count(personas):
     assert 20 <= total <= 26
     assert [f"Seite {n} von {total}" in text for n, text in enumerate(pages, 1)] == [True] * total
     where = [next(i for i, t in enumerate(pages) if f"Absatz {n:03d}." in t) for n in (1, 60, 120)]
-    assert where == sorted(where) and where[0] == 0
+    assert where == sorted(where)
+    assert where[0] == 0
     assert "Mit freundlichen Grüßen" in pages[-1]
 
 

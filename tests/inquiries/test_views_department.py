@@ -24,7 +24,8 @@ def test_inbox_shows_only_own_department_questions(client, personas):
     other = routed_inquiry(personas, department=personas.department_b, questions=["Fremd?"])
     page = _login(client, personas.clerk_a).get(reverse("inquiries:department_inbox"))
     text = page.content.decode()
-    assert own.subject in text and other.subject not in text
+    assert own.subject in text
+    assert other.subject not in text
 
 
 @pytest.mark.django_db
@@ -66,7 +67,8 @@ def test_question_page_shows_whole_inquiry_and_who_answers(client, personas):
         reverse("inquiries:department_question", args=[first.pk])
     )
     text = page.content.decode()
-    assert second.text in text and "FB 33" in text
+    assert second.text in text
+    assert "FB 33" in text
 
 
 @pytest.mark.django_db
@@ -93,7 +95,8 @@ def test_grouped_answer_via_form(client, personas):
         {"text": "Die Fragen 1 und 2 werden gemeinsam beantwortet.", "also": [str(second.pk)]},
     )
     first.refresh_from_db(), second.refresh_from_db()
-    assert second.answer_id == first.answer_id and second.answer_id is not None
+    assert second.answer_id == first.answer_id
+    assert second.answer_id is not None
 
 
 @pytest.mark.django_db
@@ -109,7 +112,8 @@ def test_second_editor_gets_409_with_both_texts(client, personas):
     )
     assert response.status_code == 409
     text = response.content.decode()
-    assert "Text der Leitung." in text and "Mein eigener Text." in text
+    assert "Text der Leitung." in text
+    assert "Mein eigener Text." in text
     assert Answer.objects.get(pk=answer.pk).text == "Text der Leitung."
 
 

@@ -44,9 +44,11 @@ def test_detail_shows_questions_answers_and_timeline(client, published):
     assert response.status_code == 200
     assert '<html lang="de">' in page
     assert "Digitale Verwaltung in Herne" in page
-    assert 'id="frage-1"' in page and 'id="frage-2"' in page
+    assert 'id="frage-1"' in page
+    assert 'id="frage-2"' in page
     assert "Antwort auf Frage 2." in page
-    assert "<p>Erster Absatz.</p>" in page and "Zweiter Absatz" in page
+    assert "<p>Erster Absatz.</p>" in page
+    assert "Zweiter Absatz" in page
     assert "Bis wann?<br>Und mit wem?" in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "<script>alert(1)</script>" not in page
@@ -71,7 +73,8 @@ def test_contact_data_of_councillors_never_shown(client, published):
     author.email, author.phone = "privat@example.org", "02323 123456"
     author.save()
     page = client.get(published.get_absolute_url()).content.decode()
-    assert "privat@example.org" not in page and "02323 123456" not in page
+    assert "privat@example.org" not in page
+    assert "02323 123456" not in page
 
 
 def _queries(client, url):
@@ -155,7 +158,8 @@ def test_start_page_shows_latest_answers_meetings_search_and_topics(client, publ
     page = client.get(reverse("inquiries:start")).content.decode()
     assert f'href="{published.get_absolute_url()}">Digitale Verwaltung in Herne</a>' in page
     assert upcoming.committee.name in page
-    assert 'role="search"' in page and 'name="q"' in page
+    assert 'role="search"' in page
+    assert 'name="q"' in page
     assert 'href="/anfragen/?thema=digitalisierung"' in page
 
 
@@ -268,7 +272,8 @@ def test_detail_lists_attachments_and_serves_them(client, personas, published, s
     attachment.save()
     page = client.get(published.get_absolute_url()).content.decode()
     url = reverse("inquiries:attachment", args=[published.pk, attachment.pk])
-    assert f'href="{url}"' in page and "Übersicht der Verfahren" in page
+    assert f'href="{url}"' in page
+    assert "Übersicht der Verfahren" in page
     response = client.get(url)
     assert b"".join(response.streaming_content) == b"a;b\n"
     assert "attachment" in response["Content-Disposition"]

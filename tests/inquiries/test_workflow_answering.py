@@ -41,7 +41,8 @@ def test_routing_emails_the_department_after_commit(personas, django_capture_on_
     question.refresh_from_db()
     assert question.status == Question.Status.ROUTED
     event = AuditEvent.objects.get(question=question, action="route")
-    assert event.actor == personas.office and event.to_state == "routed"
+    assert event.actor == personas.office
+    assert event.to_state == "routed"
 
 
 @pytest.mark.django_db
@@ -71,7 +72,8 @@ def test_department_requests_rerouting_and_office_reroutes(personas, inquiry):
     question.refresh_from_db()
     assert question.lead_department == personas.department_b
     assert question.status == Question.Status.ROUTED
-    assert question.answer is None and question.reroute_reason == ""
+    assert question.answer is None
+    assert question.reroute_reason == ""
     assert Answer.objects.filter(text="Entwurf.").exists()  # nothing is deleted
     assert AuditEvent.objects.filter(question=question, action="reroute").exists()
 
@@ -102,7 +104,8 @@ def test_head_returns_answer_with_comment_and_clerk_fixes_it(personas, inquiry):
     question.refresh_from_db()
     assert question.status == Question.Status.DRAFTING
     event = AuditEvent.objects.get(question=question, action="return")
-    assert event.comment == "Bitte Zahlen ergänzen." and event.actor == personas.head_a
+    assert event.comment == "Bitte Zahlen ergänzen."
+    assert event.actor == personas.head_a
     workflow.draft_answer(question, personas.clerk_a, "Antwort mit Zahlen.")
     workflow.send_for_review(question, personas.clerk_a)
     workflow.approve(question, personas.head_a)
@@ -140,12 +143,14 @@ def test_holding_answer_sets_new_date_and_tells_the_author(
         answer = workflow.give_holding_answer(
             inquiry, personas.head_a, "Die Daten liegen noch nicht vor.", until
         )
-    assert answer.is_holding_answer and answer.holding_until == until
+    assert answer.is_holding_answer
+    assert answer.holding_until == until
     inquiry.refresh_from_db()
     assert inquiry.due_date == until
     assert any(personas.councillor.email in m.to for m in mail.outbox)
     event = AuditEvent.objects.get(action="holding_answer")
-    assert event.actor == personas.head_a and until.strftime("%d.%m.%Y") in event.comment
+    assert event.actor == personas.head_a
+    assert until.strftime("%d.%m.%Y") in event.comment
 
 
 @pytest.mark.django_db
@@ -210,12 +215,13 @@ def test_attachment_is_stored_with_its_hash(personas, inquiry, settings, tmp_pat
     checked = check_upload(SimpleUploadedFile("bericht.pdf", PDF))
     attachment = workflow.add_attachment(question, personas.clerk_a, checked, "Bericht")
     assert attachment.content_type == "application/pdf"
-    assert attachment.size == len(PDF) and len(attachment.sha256) == 64
+    assert attachment.size == len(PDF)
+    assert len(attachment.sha256) == 64
     assert attachment.file.read() == PDF
 
 
 @pytest.mark.parametrize(
-    "name, content, message",
+    ("name", "content", "message"),
     [
         ("bericht.pdf", PNG, "Dateiname"),
         ("skript.exe", b"MZ\x90\x00" + b"\x00" * 60, "PDF"),

@@ -82,10 +82,12 @@ def check_object(obj: dict) -> None:
     errors = sorted(VALIDATORS[name].iter_errors(obj), key=str)
     assert not errors, f"{obj['id']}: {[e.message for e in errors]}"
     for embedded in embedded_objects(obj):
-        assert "created" in embedded and "modified" in embedded, embedded["id"]
+        assert "created" in embedded, embedded["id"]
+        assert "modified" in embedded, embedded["id"]
         created = datetime.datetime.fromisoformat(embedded["created"])
         modified = datetime.datetime.fromisoformat(embedded["modified"])
-        assert created.tzinfo and modified.tzinfo, embedded["id"]
+        assert created.tzinfo, embedded["id"]
+        assert modified.tzinfo, embedded["id"]
         assert created <= modified, embedded["id"]
 
 
@@ -140,7 +142,8 @@ class Harvester:
             page = self.get(next_url)
             pages += 1
             assert set(page) >= {"data", "pagination", "links"}, next_url
-            assert isinstance(page["data"], list) and isinstance(page["pagination"], dict)
+            assert isinstance(page["data"], list)
+            assert isinstance(page["pagination"], dict)
             for obj in page["data"]:
                 check_object(obj)
             seen.extend(page["data"])

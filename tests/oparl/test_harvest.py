@@ -120,7 +120,8 @@ def test_seed_inquiry_is_a_paper_with_its_author_and_reply_pdf(client, demo):
     with reply.file.open("rb") as stored:
         pdf = stored.read()
     assert pdf.startswith(b"%PDF")
-    assert file["mimeType"] == "application/pdf" and file["size"] == len(pdf)
+    assert file["mimeType"] == "application/pdf"
+    assert file["size"] == len(pdf)
     assert file["sha512Checksum"] == hashlib.sha512(pdf).hexdigest()
     assert file["accessUrl"].startswith("http://testserver/")
     assert file["accessUrl"].endswith(reply.get_absolute_url())

@@ -21,8 +21,8 @@ PAPERS = "/oparl/v1/body/1/papers"
 
 def _bulk_published(count: int, personas) -> list[Inquiry]:
     """``count`` published inquiries, each with a co-signer, two answered questions."""
-    meeting = MeetingFactory()
-    author, cosigner = CouncillorFactory(), CouncillorFactory()
+    meeting = MeetingFactory.create()
+    author, cosigner = CouncillorFactory.create(), CouncillorFactory.create()
     start = timezone.now() - datetime.timedelta(days=30)
     return create_inquiries(
         [

@@ -46,7 +46,8 @@ def test_holding_answer_is_marked(client, published):
         is_holding_answer=True, holding_until=datetime.date(2030, 1, 31)
     )
     second = _paper(client, published)["ratsportal:questions"][1]["answer"]
-    assert second["holdingAnswer"] is True and second["holdingUntil"] == "2030-01-31"
+    assert second["holdingAnswer"] is True
+    assert second["holdingUntil"] == "2030-01-31"
 
 
 @pytest.mark.django_db

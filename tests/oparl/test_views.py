@@ -15,7 +15,8 @@ def test_system_links_to_the_body(client):
     assert response["Content-Type"] == "application/json; charset=utf-8"
     bodies = json.loads(client.get(system["body"]).content)
     (body,) = bodies["data"]
-    assert body["name"] == "Stadt Herne" and body["ags"] == "05916000"
+    assert body["name"] == "Stadt Herne"
+    assert body["ags"] == "05916000"
     assert json.loads(client.get(body["id"]).content) == body
 
 

@@ -128,6 +128,7 @@ def test_unpublished_inquiry_comes_back_as_deleted_with_modified_since(client, p
     # The object itself answers as deleted, and an earlier harvest window shows nothing.
     stub = json.loads(client.get(f"/oparl/v1/paper/{gone.pk}").content)
     check_object(stub)
-    assert stub["deleted"] is True and "name" not in stub
+    assert stub["deleted"] is True
+    assert "name" not in stub
     old = Harvester(client, query=f"modified_until={long_ago.isoformat().replace('+', '%2B')}")
     assert old.walk_list("/oparl/v1/body/1/papers") == []

@@ -17,7 +17,8 @@ def test_load_demo_loads_index_and_links_seed_inquiry(client):
     assert sorted(c.name for c in context.cities.all()) == ["Bochum", "Gelsenkirchen", "Herne"]
     assert [a.code for a in context.areas.all()] == ["verwaltung"]
     herne = City.objects.get(name="Herne")
-    assert herne.federal_state == "NW" and herne.ags == "05916000"
+    assert herne.federal_state == "NW"
+    assert herne.ags == "05916000"
     assert sorted(p.name for p in herne.peers.all()) == ["Bochum", "Gelsenkirchen"]
     html = client.get(context.inquiry.get_absolute_url()).content.decode()
     assert "ranking-context" in html

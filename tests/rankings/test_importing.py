@@ -45,7 +45,8 @@ def entry(year, city, area):
 
 @pytest.mark.django_db
 def test_shared_file_gives_herne_2021_ranks_and_derived_2020(index_data):
-    assert index_data.added == 501 and index_data.changed == 0
+    assert index_data.added == 501
+    assert index_data.changed == 0
     assert entry(2021, "Herne", "Gesamt").rank == 67
     assert entry(2021, "Herne", "Verwaltung").rank == 73
     previous = entry(2020, "Herne", "Verwaltung")
@@ -106,7 +107,8 @@ def test_wrong_header_is_refused(index_data, csv_file, capsys):
     before = snapshot()
     path = csv_file("year,city,area,rank,score,source,provenance,note\n" + GOOD)
     err = refused(path, capsys)
-    assert "Zeile 1" in err and "Falsche Kopfzeile" in err
+    assert "Zeile 1" in err
+    assert "Falsche Kopfzeile" in err
     assert "fehlt: edition_year, source_url" in err
     assert snapshot() == before
 
@@ -193,7 +195,8 @@ def test_every_bad_row_is_listed_not_only_the_first(index_data, csv_file, capsys
     assert "Zeile 2, Spalte „rank“" in err
     assert "Zeile 3: 8 Felder erwartet, 9 gefunden" in err
     assert "Zeile 4, Spalte „rank“: Rang 90 liegt jenseits der 81 Städte" in err
-    assert "Zeile 4, Spalte „score“" in err and "Dezimalpunkt" in err
+    assert "Zeile 4, Spalte „score“" in err
+    assert "Dezimalpunkt" in err
     assert "Zeile 4, Spalte „source_url“" in err
     assert "Zeile 4, Spalte „note“" in err
     assert snapshot() == before

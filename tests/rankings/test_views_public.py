@@ -43,7 +43,8 @@ def test_edition_table_filters_by_federal_state_and_sorts(client, index_data):
     response = client.get(url, {"land": "BY", "sortierung": "stadt"})
     cities = re.findall(r'<th scope="row"><a href="/smart-city-index/stadt/[^"]+/">([^<]+)</a>',
                         response.content.decode())  # fmt: skip
-    assert "München" in cities and "Herne" not in cities
+    assert "München" in cities
+    assert "Herne" not in cities
     assert cities == sorted(cities)
     by_change = client.get(url, {"sortierung": "-veraenderung"})
     assert 'aria-sort="ascending"' in by_change.content.decode()
@@ -141,7 +142,8 @@ def test_exports_of_edition_and_city(client, index_data):
     verwaltung_2020 = next(
         e for e in data["entries"] if e["edition_year"] == 2020 and e["area"] == "Verwaltung"
     )
-    assert verwaltung_2020["rank"] == 67 and verwaltung_2020["score"] is None
+    assert verwaltung_2020["rank"] == 67
+    assert verwaltung_2020["score"] is None
     assert verwaltung_2020["provenance"] == "derived"
     g2023 = next(
         e for e in data["entries"] if e["edition_year"] == 2023 and e["area"] == "Gesellschaft"
@@ -152,7 +154,9 @@ def test_exports_of_edition_and_city(client, index_data):
 @pytest.mark.django_db
 def test_index_links_editions_areas_and_cities(client, index_data):
     page = text(client.get(reverse("rankings:index")))
-    assert "2025" in page and "Mobilität" in page and "Herne" in page
+    assert "2025" in page
+    assert "Mobilität" in page
+    assert "Herne" in page
 
 
 def _queries(client, url) -> int:
@@ -188,7 +192,8 @@ def test_city_and_edition_pages_run_constant_queries(client):
 def test_unknown_city_or_edition_is_404(client, db):
     assert client.get(reverse("rankings:city", args=["nirgendwo"])).status_code == 404
     assert client.get(reverse("rankings:edition", args=[1999])).status_code == 404
-    assert not City.objects.exists() and not Edition.objects.exists()
+    assert not City.objects.exists()
+    assert not Edition.objects.exists()
 
 
 @pytest.mark.django_db

@@ -4,11 +4,19 @@ from dataclasses import dataclass
 
 import pytest
 from django.core.files.base import ContentFile
+from django.db.models import Model
 from django.test import Client
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from inquiries import workflow
-from inquiries.models import AnswerAttachment, Inquiry, LegislativeTerm, Question, Subscription
+from inquiries.models import (
+    AnswerAttachment,
+    Inquiry,
+    LegislativeTerm,
+    Question,
+    Subscription,
+    Topic,
+)
 from rankings.models import RankingEntry
 from tests.factories import (
     SMALL_PDF,
@@ -43,11 +51,11 @@ class World:
     routed: Inquiry  # by personas.councillor, both questions routed to department A
     drafting: Question  # question 2 of ``routed``: an answer being drafted
     in_review: Question  # question 1 of ``routed``: its answer waits for the head
-    topic: object  # a topic of ``published``
+    topic: Topic  # a topic of ``published``
     ranking: RankingEntry  # a city's overall rank in an edition of the Smart City Index
     subscription: Subscription  # a confirmed email subscription to ``published``
     term: LegislativeTerm
-    seat: object  # ``personas.councillor`` in the committee of ``published``'s meeting
+    seat: Model  # ``personas.councillor`` in the committee of ``published``'s meeting
     app: TOTPDevice  # an authenticator app of personas.clerk_a, whom no role logs in as
 
 
@@ -71,9 +79,9 @@ def world(personas, settings, tmp_path) -> World:
     )
     attachment.file.save("anlage", ContentFile(SMALL_PDF), save=False)
     attachment.save()
-    draft = InquiryFactory(author=councillor, subject="Vertraulich Entwurf")
+    draft = InquiryFactory.create(author=councillor, subject="Vertraulich Entwurf")
     submitted = submitted_inquiry(personas.councillor, subject="Vertraulich eingereicht")
-    registered = InquiryFactory(author=councillor, subject="Vertraulich registriert")
+    registered = InquiryFactory.create(author=councillor, subject="Vertraulich registriert")
     workflow.submit(registered, personas.councillor)
     workflow.register(registered, personas.office, registered.meeting.starts_at.date())
     routed = routed_inquiry(personas, subject="Vertraulich beim Fachbereich")
@@ -82,7 +90,7 @@ def world(personas, settings, tmp_path) -> World:
     workflow.send_for_review(in_review, personas.clerk_a)
     workflow.draft_answer(drafting, personas.clerk_a, "Ein Entwurf.")
     councillor.committees.add(published.meeting.committee)
-    topic = TopicFactory(slug="digitales", name="Digitales")
+    topic = TopicFactory.create(slug="digitales", name="Digitales")
     topic.inquiries.add(published)
     return World(
         published=published,
@@ -94,7 +102,7 @@ def world(personas, settings, tmp_path) -> World:
         drafting=drafting,
         in_review=in_review,
         topic=topic,
-        ranking=RankingEntryFactory(),
+        ranking=RankingEntryFactory.create(),
         subscription=Subscription.objects.create(
             email="leser@example.org", kind="inquiry", inquiry=published
         ),

@@ -1,15 +1,17 @@
 """Every form that changes something requires the CSRF token."""
 
+from collections.abc import Callable
+
 import pytest
 from django.urls import reverse
 
 from tests.security.access_table import ACCESS
-from tests.security.conftest import ROLES, client_for
+from tests.security.conftest import ROLES, World, client_for
 from tests.security.urls import all_routes
 
 # URLs whose POST must be refused without a token, with the data their form would send
 # (a dict, or a function of the world for forms whose fields carry ids).
-POST_FORMS = {
+POST_FORMS: dict[str, dict[str, str] | Callable[[World], dict[str, object]]] = {
     "login": {"username": "councillor", "password": "secret-password"},
     "logout": {},
     "password_change": {

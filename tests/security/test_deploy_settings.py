@@ -1,5 +1,6 @@
 """The production settings: ``check --deploy`` clean, HTTPS, HSTS, CSP and friends."""
 
+import importlib.util
 import os
 import subprocess
 import sys
@@ -55,6 +56,16 @@ def test_start_up_fails_clearly_without_secret_key(tmp_path):
     result = _manage("check", env=env, tmp_path=tmp_path)
     assert result.returncode != 0
     assert "SECRET_KEY is not set" in result.stderr
+
+
+@pytest.mark.skipif(
+    importlib.util.find_spec("storages") is not None, reason="the s3 extra is installed"
+)
+def test_s3_media_without_the_s3_extra_fails_clearly(tmp_path):
+    env = {**PRODUCTION_ENV, "MEDIA_S3_BUCKET": "ratsportal-media"}
+    result = _manage("check", env=env, tmp_path=tmp_path)
+    assert result.returncode != 0
+    assert "requirements-s3.txt" in result.stderr
 
 
 def test_production_settings_switch_on_https_protections(tmp_path):

@@ -54,7 +54,8 @@ def test_password_alone_cannot_enrol_a_new_app(live_server, personas, settings):
     page = _get(attacker, setup)
     assert page.status_code == 302
     assert page.headers["Location"].startswith("/konto/zwei-faktor/?")
-    assert "secret=" not in page.text and "<svg" not in page.text
+    assert "secret=" not in page.text
+    assert "<svg" not in page.text
     shown = attacker.get(f"{base}{page.headers['Location']}", timeout=10).text
     assert "Ihr Konto hat bereits eine Authenticator-App" in shown
     assert "otpauth://" not in shown

@@ -40,8 +40,8 @@ class Command(BaseCommand):
                 editions_filename=editions.name if editions else "",
             )
         except ImportRefused as refused:
-            for error in refused.shown_errors:
-                self.stderr.write(str(error))
+            for shown in refused.shown_errors:
+                self.stderr.write(str(shown))
             raise CommandError(
                 _("%(count)d problems; nothing was imported.") % {"count": len(refused.errors)}
             ) from None
