@@ -46,7 +46,7 @@ from rankings.models import City, Edition, ImportRun, RankingEntry  # noqa: E402
 
 YEARS = range(2019, 2026)
 CITIES = 83
-AREAS = [name for _code, name, _position, _overall in AREAS]
+AREA_NAMES = [name for _code, name, _position, _overall in AREAS]
 
 
 def generate() -> tuple[bytes, bytes]:
@@ -56,7 +56,7 @@ def generate() -> tuple[bytes, bytes]:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(RANKING_COLUMNS)
     for year in YEARS:
-        for area in AREAS:
+        for area in AREA_NAMES:
             order = names[:]
             rng.shuffle(order)
             for rank, city in enumerate(order, start=1):

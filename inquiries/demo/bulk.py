@@ -68,20 +68,21 @@ def create_inquiries(
     """
     inquiries = Inquiry.objects.bulk_create(_inquiry(spec) for spec in specs)
     pairs = list(zip(specs, inquiries, strict=True))
-    answers, questions = [], []
+    answers: list[Answer] = []
+    questions: list[tuple[Answer | None, Question]] = []
     for spec, inquiry in pairs:
         answer = None
-        for number, question in enumerate(spec.questions, start=1):
-            if question.answer is not None and not question.with_previous:
-                approved = question.status == Question.Status.APPROVED
+        for number, question_spec in enumerate(spec.questions, start=1):
+            if question_spec.answer is not None and not question_spec.with_previous:
+                approved = question_spec.status == Question.Status.APPROVED
                 answer = Answer(
                     inquiry=inquiry,
-                    department=question.lead_department,
-                    text=question.answer,
+                    department=question_spec.lead_department,
+                    text=question_spec.answer,
                     approved_at=spec.answered_at if approved else None,
                 )
                 answers.append(answer)
-            elif not question.with_previous:
+            elif not question_spec.with_previous:
                 answer = None
             questions.append(
                 (
@@ -89,16 +90,16 @@ def create_inquiries(
                     Question(
                         inquiry=inquiry,
                         number=number,
-                        text=question.text,
-                        status=question.status,
-                        lead_department=question.lead_department,
+                        text=question_spec.text,
+                        status=question_spec.status,
+                        lead_department=question_spec.lead_department,
                     ),
                 )
             )
     Answer.objects.bulk_create(answers)
-    for answer, question in questions:
-        question.answer = answer
-    Question.objects.bulk_create(question for _answer, question in questions)
+    for shared, question in questions:
+        question.answer = shared
+    Question.objects.bulk_create(question for _shared, question in questions)
     Inquiry.topics.through.objects.bulk_create(
         Inquiry.topics.through(inquiry_id=inquiry.pk, topic_id=topic.pk)
         for spec, inquiry in pairs
@@ -139,6 +140,8 @@ def _inquiry(spec: InquirySpec) -> Inquiry:
 
 def _timeline(inquiry: Inquiry, actor) -> list[AuditEvent]:
     Status, Action = Inquiry.Status, AuditEvent.Action
+    published_at = inquiry.published_at
+    assert published_at is not None  # only published inquiries get a timeline
     steps = [
         (Action.SUBMIT, Status.DRAFT, Status.SUBMITTED, inquiry.submitted_at),
         (Action.REGISTER, Status.SUBMITTED, Status.REGISTERED, inquiry.registered_at),
@@ -152,7 +155,7 @@ def _timeline(inquiry: Inquiry, actor) -> list[AuditEvent]:
             from_state=from_state,
             to_state=to_state,
             is_public=True,
-            created_at=when or inquiry.published_at,
+            created_at=when or published_at,
         )
         for action, from_state, to_state, when in steps
     ]

@@ -1,5 +1,7 @@
 """Answers and what goes with them: contributions, attachments, corrections."""
 
+from typing import Self
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -14,8 +16,8 @@ def released_answer(via: str = "") -> Q:
     return Q(**{f"{via}approved_at__isnull": False})
 
 
-class AnswerQuerySet(models.QuerySet):
-    def released(self):
+class AnswerQuerySet(models.QuerySet["Answer"]):
+    def released(self) -> Self:
         return self.filter(released_answer())
 
 

@@ -10,6 +10,7 @@ The text searched for comes cleaned from ``inquiries.search.query.clean``.
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchVector
 from django.db.models import (
@@ -123,6 +124,7 @@ def _postgres_headlines(inquiries, text: str) -> dict[int, "Snippet"]:
     query = SearchQuery(text, config="german", search_type="websearch")
 
     def texts(queryset, kind: int, field: str, inquiry: str, whole: bool = False):
+        options: dict[str, Any]  # SearchHeadline's keyword options
         if whole:
             options = {"highlight_all": True}
         else:

@@ -125,8 +125,9 @@ def inquiry_for_reply(pk: int) -> Inquiry:
     answers = Answer.objects.select_related("department").prefetch_related(
         "attachments", "corrections"
     )
-    questions = Question.objects.prefetch_related(Prefetch("answer", queryset=answers)).order_by(
-        "number"
+    # order_by() first: the stubs' manager made by as_manager() takes no Prefetch objects.
+    questions = Question.objects.order_by("number").prefetch_related(
+        Prefetch("answer", queryset=answers)
     )
     return (
         Inquiry.objects.select_related("author__faction", "faction", "meeting__committee")
