@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import dj_database_url
+import django_cache_url
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
@@ -108,6 +109,17 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# --- Cache ---------------------------------------------------------------------
+# One cache shared by every app server and worker: page cache, rate limits,
+# sessions, debounces. Redis in production (CACHE_URL=redis://host:6379/0,
+# Django's built-in RedisCache); by default the database cache, which needs
+# no server and is still shared by every process (its table is created by
+# migrate). Never per-process memory: limits and invalidations must hold
+# across processes.
+CACHE_URL = envstr("CACHE_URL", "db://ratsportal_cache")
+CACHES = {"default": django_cache_url.parse(CACHE_URL)}
+CACHES["default"]["KEY_PREFIX"] = envstr("CACHE_KEY_PREFIX", "ratsportal")
+
 # --- Authentication --------------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -130,6 +142,8 @@ LOGOUT_REDIRECT_URL = "/"
 
 # Sessions: councillors stay logged in for SESSION_COOKIE_AGE; administration
 # staff (office, departments, admins) for STAFF_SESSION_AGE after logging in.
+# Sessions live in the database and are read through the shared cache.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 SESSION_COOKIE_AGE = envint("SESSION_COOKIE_AGE", 14 * 24 * 3600)
 STAFF_SESSION_AGE = envint("STAFF_SESSION_AGE", 8 * 3600)
 
@@ -361,6 +375,5 @@ LOGGING = {
 # --- Public portal: absolute links in emails and feeds, subscription limits ------------------
 # The public address of the portal, used in links sent by email.
 PORTAL_BASE_URL = envstr("PORTAL_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
-# Sign-ups per client address and hour (counted in the cache; use a shared
-# cache such as the database cache when several app servers run).
+# Sign-ups per client address and hour (counted in the shared cache).
 SUBSCRIPTION_SIGNUPS_PER_HOUR = envint("SUBSCRIPTION_SIGNUPS_PER_HOUR", 10)

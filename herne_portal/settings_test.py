@@ -3,6 +3,10 @@
 import os
 
 os.environ.setdefault("SECRET_KEY", "test-only-not-secret")
+# CI runs the suite against Redis (CACHE_URL=redis://...); without it the
+# tests use local memory, emptied before each test (tests/conftest.py).
+# Tests that start other processes pass them a shared cache themselves.
+os.environ.setdefault("CACHE_URL", "locmem://")
 
 from herne_portal.settings import *  # noqa: F403
 

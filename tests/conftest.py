@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 import pytest
 from django.contrib.auth.models import Group, User
+from django.core.cache import cache
 
 from inquiries.models import Councillor, Department, StaffMembership
 from inquiries.permissions import OFFICE_GROUP
@@ -18,6 +19,12 @@ from tests.factories import (
 # Playwright's sync API runs an event loop in the test thread; the ORM calls
 # that tests make beside it are synchronous and safe.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache (Redis in CI: its database is flushed)."""
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -13,7 +13,7 @@ from django.db import connection
 from django.db.migrations.loader import MigrationLoader
 
 ROOT = Path(__file__).resolve().parents[1]
-OWN_APPS = ("inquiries", "rankings", "accounts")
+OWN_APPS = ("inquiries", "rankings", "accounts", "herne_portal")
 
 
 @pytest.mark.django_db
@@ -56,7 +56,8 @@ def _empty_database(tmp_path):
 
 def _manage(url, *args):
     env = {
-        **{k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"},
+        # Without CACHE_URL: the default database cache, whose table migrate creates.
+        **{k: v for k, v in os.environ.items() if k not in {"DJANGO_SETTINGS_MODULE", "CACHE_URL"}},
         "DJANGO_SETTINGS_MODULE": "herne_portal.settings",
         "SECRET_KEY": "migrations-test",
         "DATABASE_URL": url,
@@ -82,6 +83,7 @@ def test_an_empty_database_migrates_forwards_and_back(tmp_path):
         plan = _manage(url, "showmigrations", *OWN_APPS)
         assert "[ ]" not in plan.stdout
         assert "[X] 0001_initial" in plan.stdout
+        assert "[X] 0001_cache_table" in plan.stdout
         if url.startswith("postgres"):
             with psycopg.connect(url.replace("postgres://", "postgresql://", 1)) as conn:
                 indexes = {
@@ -90,6 +92,8 @@ def test_an_empty_database_migrates_forwards_and_back(tmp_path):
                         "SELECT indexname FROM pg_indexes WHERE indexname LIKE %s", ["%_fts"]
                     )
                 }
+                cache_table = conn.execute("SELECT to_regclass('ratsportal_cache')").fetchone()
+            assert cache_table == ("ratsportal_cache",)
             assert indexes == {
                 "inquiries_inquiry_fts",
                 "inquiries_question_fts",
